@@ -1,0 +1,58 @@
+/**
+ * `norma` command line: a thin adapter over the language service.
+ *
+ *   norma lint <files|folders|globs> [--format stylish|json|sarif|github] [--fix] [--max-warnings N] [--locale de|en]
+ *   norma import <file> [-o out.norma]
+ *
+ * Exit codes: 0 no findings at error level (and warnings within budget),
+ * 1 findings, 2 usage or I/O error.
+ */
+import { runLint } from './lint';
+import { runImport } from './import-command';
+import { UsageError, writeOut } from './io';
+
+const HELP = `Norma – Gesetzentwürfe prüfen und importieren
+
+Aufruf:
+  norma lint <Dateien|Ordner|Muster…> [Optionen]
+      --format stylish|json|sarif|github   Ausgabeformat (Standard: stylish)
+      --fix                                sichere Korrekturen anwenden
+      --max-warnings <N>                   Exit-Code 1, wenn mehr als N Warnungen
+      --locale de|en                       Sprache der Meldungen
+      -o, --output <Datei>                 Ausgabe in eine Datei
+  norma import <Datei.xml> [-o <Datei.norma>]
+      gesetze-im-internet-XML (gii-norm) oder LegalDocML.de nach .norma
+  norma --help | --version
+
+Exit-Codes: 0 keine Fehler, 1 Befunde, 2 Aufruf- oder Dateifehler.
+`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  try {
+    switch (cmd) {
+      case 'lint':
+        return await runLint(rest);
+      case 'import':
+        return await runImport(rest);
+      case '--version':
+      case '-v':
+        writeOut(`${require('../../../../package.json').version}\n`);
+        return 0;
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        writeOut(HELP);
+        return cmd === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`Unbekannter Befehl „${cmd}“. Befehle: lint, import. Hilfe: norma --help`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`norma: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,315 @@
+/**
+ * Message catalogue. German is the default locale, English the second.
+ * Placeholders: `{name}`. Keys are stable; tests and translations refer to them.
+ */
+import type { Message } from '../model/types';
+
+export type Locale = 'de' | 'en';
+
+type Catalogue = Record<string, { de: string; en: string }>;
+
+export const MESSAGES: Catalogue = {
+  // --- syntax ---------------------------------------------------------------
+  'syntax.absatzOutsideNorm': {
+    de: 'Absatzmarke „{marker}“ steht außerhalb eines § oder Artikels; die Zeile wird als Text gelesen.',
+    en: 'Absatz marker "{marker}" stands outside a § or Artikel; the line is read as text.',
+  },
+  'syntax.itemMisplaced': {
+    de: 'Gliederungszeichen „{marker}“ kann hier nicht stehen; die Zeile wird als Text gelesen.',
+    en: 'List marker "{marker}" cannot stand here; the line is read as text.',
+  },
+  'syntax.doppelbuchstabeMisplaced': {
+    de: 'Doppelbuchstabe „{marker}“ ohne übergeordneten Buchstaben (a), b), …); die Zeile wird als Text gelesen.',
+    en: 'Doppelbuchstabe "{marker}" without an enclosing Buchstabe (a), b), …); the line is read as text.',
+  },
+  'syntax.dreifachbuchstabeMisplaced': {
+    de: 'Dreifachbuchstabe „{marker}“ ohne übergeordneten Doppelbuchstaben (aa), bb), …); die Zeile wird als Text gelesen.',
+    en: 'Dreifachbuchstabe "{marker}" without an enclosing Doppelbuchstabe (aa), bb), …); the line is read as text.',
+  },
+  'syntax.misplaced': {
+    de: '„{marker}“ kann hier nicht stehen; die Zeile wird als Text gelesen.',
+    en: '"{marker}" cannot stand here; the line is read as text.',
+  },
+  'syntax.heading-without-number': {
+    de: 'Überschrift ohne Nummer: nach „§“ oder „Artikel“ muss eine Nummer folgen (z. B. „§ 3“).',
+    en: 'Heading without a number: "§" or "Artikel" must be followed by a number (e.g. "§ 3").',
+  },
+  'syntax.absatz-marker-unclosed': {
+    de: 'Absatzmarke ohne schließende Klammer: „(1)“ erwartet.',
+    en: 'Absatz marker without closing parenthesis: "(1)" expected.',
+  },
+  'syntax.annotation-without-name': {
+    de: 'Annotation ohne Namen: nach „@“ folgt ein Name, z. B. „@aufwand“.',
+    en: 'Annotation without a name: "@" must be followed by a name, e.g. "@aufwand".',
+  },
+  'syntax.annotation-entry-malformed': {
+    de: 'Eingerückte Zeile unter einer Annotation muss die Form „schlüssel: wert“ haben.',
+    en: 'An indented line below an annotation must have the form "key: value".',
+  },
+  'syntax.frontmatter-unclosed': {
+    de: 'Der Vorspann (Front Matter) wird nicht mit „---“ geschlossen.',
+    en: 'The front matter is not closed with "---".',
+  },
+  'syntax.quote-unclosed': {
+    de: 'Mehrzeiliges Zitat „… wird vor dieser Leerzeile nicht mit “ geschlossen.',
+    en: 'Multi-line quotation „… is not closed with “ before this blank line.',
+  },
+  'syntax.textBeforeAbsatz': {
+    de: 'Text vor dem ersten Absatz: in einem § mit nummerierten Absätzen gehört jeder Text zu einem Absatz.',
+    en: 'Text before the first Absatz: in a § with numbered Absätze all text belongs to an Absatz.',
+  },
+  'syntax.contentUnderGliederung': {
+    de: 'Text unter einer Gliederungsüberschrift gehört zu keinem § oder Artikel.',
+    en: 'Text below a Gliederung heading belongs to no § or Artikel.',
+  },
+
+  // --- front matter -----------------------------------------------------------
+  'frontmatter.malformed': {
+    de: 'Vorspann-Zeile „{line}“ hat nicht die Form „schlüssel: wert“.',
+    en: 'Front-matter line "{line}" is not of the form "key: value".',
+  },
+  'frontmatter.unknownKey': {
+    de: 'Unbekannter Schlüssel „{key}“ im Vorspann. Erlaubt: {allowed}.',
+    en: 'Unknown front-matter key "{key}". Allowed: {allowed}.',
+  },
+  'frontmatter.unknownKeyDidYouMean': {
+    de: 'Unbekannter Schlüssel „{key}“ im Vorspann – meinten Sie „{near}“? Erlaubt: {allowed}.',
+    en: 'Unknown front-matter key "{key}" – did you mean "{near}"? Allowed: {allowed}.',
+  },
+  'frontmatter.duplicateKey': {
+    de: 'Schlüssel „{key}“ steht doppelt im Vorspann (zuerst in Zeile {line}).',
+    en: 'Front-matter key "{key}" appears twice (first on line {line}).',
+  },
+  'frontmatter.invalidValue': {
+    de: 'Ungültiger Wert „{value}“ für „{key}“.',
+    en: 'Invalid value "{value}" for "{key}".',
+  },
+  'frontmatter.invalidValueAllowed': {
+    de: 'Ungültiger Wert „{value}“ für „{key}“. Erlaubt: {allowed}.',
+    en: 'Invalid value "{value}" for "{key}". Allowed: {allowed}.',
+  },
+  'frontmatter.emptyValue': {
+    de: 'Der Schlüssel „{key}“ hat keinen Wert.',
+    en: 'Key "{key}" has no value.',
+  },
+  'frontmatter.unclosed': {
+    de: 'Der Vorspann wird nicht mit „---“ geschlossen.',
+    en: 'The front matter is not closed with "---".',
+  },
+  'frontmatter.missingKey': {
+    de: 'Pflichtangabe „{key}“ fehlt im Vorspann.',
+    en: 'Required front-matter key "{key}" is missing.',
+  },
+  'frontmatter.landMissing': {
+    de: 'Bei „ebene: land“ ist „land“ anzugeben ({allowed}).',
+    en: 'With "ebene: land", "land" must be given ({allowed}).',
+  },
+  'vorspann-fehlt.missing': {
+    de: 'Der Entwurf hat keinen Vorspann (---, titel, typ, ---); Norma nimmt einen Stammgesetz-Entwurf an.',
+    en: 'The draft has no front matter (---, titel, typ, ---); Norma assumes a Stammgesetz draft.',
+  },
+  'vorspann-fehlt.insert': { de: 'Vorspann einfügen', en: 'Insert front matter' },
+
+  // --- H2 -------------------------------------------------------------------
+  'gliederung-bezeichnung.ordinal': {
+    de: '„{written}“: Gliederungseinheiten werden mit arabischer Zahl nach dem Einheitenwort bezeichnet – „{fixed}“.',
+    en: '"{written}": Gliederung units are named by the unit word followed by an Arabic number – "{fixed}".',
+  },
+  'gliederung-bezeichnung.bareRoman': {
+    de: '„{written}“: Gliederungseinheit ohne Einheitenwort; üblich ist „Abschnitt {arabic}“.',
+    en: '"{written}": Gliederung unit without a unit word; "Abschnitt {arabic}" is the usual form.',
+  },
+  'gliederung-bezeichnung.singleLevel': {
+    de: 'Nur eine Gliederungsebene: dafür ist „Abschnitt“ vorgesehen, nicht „{word}“.',
+    en: 'Only one Gliederung level: "Abschnitt" is the word for it, not "{word}".',
+  },
+  'gliederung-bezeichnung.fix': { de: 'In „{fixed}“ ändern', en: 'Change to "{fixed}"' },
+  'gliederung-entbehrlich.fewNorms': {
+    de: 'Gesetz mit nur {count} §§: bis etwa 20 §§ ist in der Regel keine Gliederung in Abschnitte nötig.',
+    en: 'Law with only {count} §§: up to about 20 §§ usually need no Gliederung.',
+  },
+  'gliederung-nummerierung.gap': {
+    de: '{word} {expected} fehlt: auf {word} {prev} folgt {word} {num}.',
+    en: '{word} {expected} is missing: {word} {prev} is followed by {word} {num}.',
+  },
+  'gliederung-nummerierung.duplicate': {
+    de: '{word} {num} ist doppelt vergeben.',
+    en: '{word} {num} is used twice.',
+  },
+  'gliederung-nummerierung.order': {
+    de: '{word} {num} steht nach {word} {prev}: falsche Reihenfolge.',
+    en: '{word} {num} follows {word} {prev}: wrong order.',
+  },
+  'gliederung-nummerierung.start': {
+    de: 'Die Zählung der Einheit „{word}“ beginnt mit {num} statt mit {first}.',
+    en: 'Numbering of "{word}" starts at {num} instead of {first}.',
+  },
+
+  // --- H3 -------------------------------------------------------------------
+  'ueberschrift-fehlt.norm': {
+    de: '{label} hat keine Überschrift: jeder {kind} erhält eine Überschrift.',
+    en: '{label} has no heading: every {kind} gets a heading.',
+  },
+  'ueberschrift-fehlt.gliederung': {
+    de: '{label} hat keine Überschrift.',
+    en: '{label} has no heading.',
+  },
+
+  // --- H4 and numbering ---------------------------------------------------------
+  'paragraph-nummerierung.gap': {
+    de: '{missing} fehlt: auf {prev} folgt {cur}. Die Paragraphen sind lückenlos zu zählen.',
+    en: '{missing} is missing: {prev} is followed by {cur}. Number the provisions without gaps.',
+  },
+  'paragraph-nummerierung.duplicate': {
+    de: '{cur} ist doppelt vergeben (zuerst in Zeile {line}).',
+    en: '{cur} is used twice (first on line {line}).',
+  },
+  'paragraph-nummerierung.order': {
+    de: '{cur} steht nach {prev}: falsche Reihenfolge.',
+    en: '{cur} follows {prev}: wrong order.',
+  },
+  'paragraph-nummerierung.start': {
+    de: 'Die Zählung beginnt mit {cur} statt mit {first}.',
+    en: 'Numbering starts at {cur} instead of {first}.',
+  },
+  'buchstabenzusatz.norm': {
+    de: '{cur} in einem neuen {typ}: Buchstabenzusätze sind Einfügungen durch Änderungsgesetze vorbehalten; fortlaufend nummerieren.',
+    en: '{cur} in a new {typ}: letter suffixes are reserved for insertions by amending laws; number consecutively.',
+  },
+  'buchstabenzusatz.sub': {
+    de: '{cur} in einem neuen {typ}: Buchstabenzusätze sind Einfügungen durch Änderungsgesetze vorbehalten; fortlaufend nummerieren.',
+    en: '{cur} in a new {typ}: letter suffixes are reserved for insertions by amending laws; number consecutively.',
+  },
+  'untergliederung-nummerierung.gap': {
+    de: '{word} {expected} fehlt: auf {prev} folgt {cur}.',
+    en: '{word} {expected} is missing: {prev} is followed by {cur}.',
+  },
+  'untergliederung-nummerierung.duplicate': {
+    de: '{cur} ist in {parent} doppelt vergeben.',
+    en: '{cur} is used twice in {parent}.',
+  },
+  'untergliederung-nummerierung.order': {
+    de: '{cur} steht nach {prev}: falsche Reihenfolge.',
+    en: '{cur} follows {prev}: wrong order.',
+  },
+  'untergliederung-nummerierung.start': {
+    de: 'Die Zählung beginnt mit {cur} statt mit {first}.',
+    en: 'Numbering starts at {cur} instead of {first}.',
+  },
+
+  // --- H6 -------------------------------------------------------------------
+  'abkuerzung.found': {
+    de: 'Abkürzung „{abk}“ im Normtext: „{voll}“ ausschreiben.',
+    en: 'Abbreviation "{abk}" in the rule text: write "{voll}".',
+  },
+  'abkuerzung.noFix': {
+    de: 'Abkürzung „{abk}“ im Normtext: ausschreiben ({hint}).',
+    en: 'Abbreviation "{abk}" in the rule text: write it out ({hint}).',
+  },
+  'abkuerzung.fix': { de: '„{abk}“ durch „{voll}“ ersetzen', en: 'Replace "{abk}" with "{voll}"' },
+  'eigene-abkuerzung.found': {
+    de: 'Das Gesetz nennt sich selbst „{name}“: im eigenen Text heißt es „dieses Gesetz“.',
+    en: 'The law refers to itself as "{name}": within its own text write "dieses Gesetz".',
+  },
+  'eigene-abkuerzung.fix': { de: '„{old}“ durch „{new}“ ersetzen', en: 'Replace "{old}" with "{new}"' },
+
+  // --- H7 -------------------------------------------------------------------
+  'bereich-strich.found': {
+    de: 'Bereich mit Strich „{text}“: Bereiche werden mit „bis“ angegeben – „{fixed}“.',
+    en: 'Range with a dash "{text}": ranges are written with "bis" – "{fixed}".',
+  },
+  'bereich-strich.fix': { de: 'In „{fixed}“ ändern', en: 'Change to "{fixed}"' },
+
+  // --- H13 ------------------------------------------------------------------
+  'anfuehrungszeichen.straight': {
+    de: 'Gerade Anführungszeichen "…": im Normtext stehen deutsche Anführungszeichen „…“.',
+    en: 'Straight quotes "…": rule text uses German quotation marks „…“.',
+  },
+  'anfuehrungszeichen.guillemets': {
+    de: 'Guillemets »…«: im Normtext stehen deutsche Anführungszeichen „…“.',
+    en: 'Guillemets »…«: rule text uses German quotation marks „…“.',
+  },
+  'anfuehrungszeichen.english': {
+    de: 'Englische Anführungszeichen “…”: im Normtext stehen deutsche Anführungszeichen „…“.',
+    en: 'English quotation marks “…”: rule text uses German quotation marks „…“.',
+  },
+  'anfuehrungszeichen.mixed': {
+    de: 'Anführungszeichen „…" mit geradem Schlusszeichen: richtig ist „…“.',
+    en: 'Quotation „…" closed with a straight quote: write „…“.',
+  },
+  'anfuehrungszeichen.unbalanced': {
+    de: 'Anführungszeichen „ ohne schließendes “.',
+    en: 'Opening quotation mark „ without a closing “.',
+  },
+  'anfuehrungszeichen.fix': { de: 'Deutsche Anführungszeichen „…“ setzen', en: 'Use German quotation marks „…“' },
+
+  // --- H16 ------------------------------------------------------------------
+  'inkrafttreten.missing': {
+    de: 'Keine Inkrafttretensregelung: der letzte {kind} regelt das Inkrafttreten.',
+    en: 'No commencement provision: the last {kind} governs the entry into force.',
+  },
+  'inkrafttreten.misplaced': {
+    de: '{label} {title} steht nicht am Ende: das Inkrafttreten ist der letzte {kind}.',
+    en: '{label} {title} is not the last one: the entry into force is the last {kind}.',
+  },
+  'inkrafttreten.insert': { de: '{label} Inkrafttreten anfügen', en: 'Append {label} Inkrafttreten' },
+
+  // --- empty units ------------------------------------------------------------
+  'leere-einheit.norm': { de: '{label} hat keinen Inhalt.', en: '{label} has no content.' },
+  'leere-einheit.sub': { de: '{label} ist leer.', en: '{label} is empty.' },
+  'leere-einheit.gliederung': {
+    de: '{label} enthält keinen § und keinen Artikel.',
+    en: '{label} contains no § and no Artikel.',
+  },
+
+  // --- suppression ------------------------------------------------------------
+  'unterdrueckung.unknownCode': {
+    de: 'Unbekannter Regelcode „{code}“ in norma-{kind}.',
+    en: 'Unknown rule code "{code}" in norma-{kind}.',
+  },
+  'unterdrueckung.unknownCodeDidYouMean': {
+    de: 'Unbekannter Regelcode „{code}“ in norma-{kind} – meinten Sie „{near}“?',
+    en: 'Unknown rule code "{code}" in norma-{kind} – did you mean "{near}"?',
+  },
+  'unterdrueckung.unused': {
+    de: 'norma-{kind} unterdrückt hier nichts.',
+    en: 'norma-{kind} suppresses nothing here.',
+  },
+  'unterdrueckung.remove': { de: 'Unnötigen Unterdrückungskommentar entfernen', en: 'Remove unused suppression comment' },
+
+  // --- config -----------------------------------------------------------------
+  'config.json': { de: 'norma.config.json ist kein gültiges JSON: {error}.', en: 'norma.config.json is not valid JSON: {error}.' },
+  'config.unknownKey': {
+    de: 'Unbekannter Schlüssel „{key}“ in norma.config.json. Erlaubt: {allowed}.',
+    en: 'Unknown key "{key}" in norma.config.json. Allowed: {allowed}.',
+  },
+  'config.unknownRule': {
+    de: 'Unbekannte Regel „{key}“. Bekannte Regeln: {allowed}.',
+    en: 'Unknown rule "{key}". Known rules: {allowed}.',
+  },
+  'config.unknownRuleDidYouMean': {
+    de: 'Unbekannte Regel „{key}“ – meinten Sie „{near}“?',
+    en: 'Unknown rule "{key}" – did you mean "{near}"?',
+  },
+  'config.invalidValue': {
+    de: 'Ungültiger Wert {value} für „{key}“. Erlaubt: {allowed}.',
+    en: 'Invalid value {value} for "{key}". Allowed: {allowed}.',
+  },
+  'config.invalidType': {
+    de: 'Ungültiger Wert für „{key}“: {expected} erwartet.',
+    en: 'Invalid value for "{key}": {expected} expected.',
+  },
+};
+
+export function format(msg: Message, locale: Locale = 'de'): string {
+  const entry = MESSAGES[msg.key];
+  let template = entry ? entry[locale] : msg.key;
+  if (msg.args) {
+    template = template.replace(/\{(\w+)\}/g, (m, name: string) => (name in (msg.args ?? {}) ? String(msg.args?.[name]) : m));
+  }
+  return template;
+}
+
+export function hasMessage(key: string): boolean {
+  return key in MESSAGES;
+}

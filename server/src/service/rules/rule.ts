@@ -1,0 +1,61 @@
+/**
+ * The rule framework. A rule has a stable code, the drafting rule it
+ * enforces (HdR id and source), a default severity and whether it has safe
+ * fixes; it checks one block at a time (cached with the block) and/or the
+ * whole document (cheap checks across blocks).
+ */
+import type { Block } from '../parser/block';
+import type { DocumentModel, DocumentContext } from '../model/document-model';
+import type { Finding, Message, RelEdit, RelPos, Suggestion } from '../model/types';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type SeverityOrOff = Severity | 'off';
+
+export interface RuleMeta {
+  /** Stable code, used in output, config and suppression comments. */
+  id: string;
+  /** Id of the drafting rule in ../shared/docs/domain-rules.md (H2 … H17), if any. */
+  hdr?: string;
+  /** Where the rule comes from (Handbuch der Rechtsförmlichkeit, …). */
+  source: string;
+  /** Short description (German, English). */
+  description: { de: string; en: string };
+  defaultSeverity: Severity;
+  /** Whether findings carry a safe fix (applied by --fix). */
+  fixable: boolean;
+  /** Whether the rule applies to a document (drafts only, federal only, …). Default: always. */
+  appliesTo?: (ctx: DocumentContext) => boolean;
+}
+
+export interface BlockCheckContext {
+  block: Block;
+  doc: DocumentContext;
+  report(f: ReportInput): void;
+}
+
+export interface DocumentCheckContext {
+  model: DocumentModel;
+  doc: DocumentContext;
+  report(block: Block, f: ReportInput): void;
+}
+
+export interface ReportInput {
+  message: Message;
+  start: RelPos;
+  end: RelPos;
+  fix?: RelEdit[];
+  suggestions?: Suggestion[];
+  /** Severity for this finding when the user has not configured the rule. */
+  severity?: Severity;
+}
+
+export interface Rule extends RuleMeta {
+  checkBlock?(ctx: BlockCheckContext): void;
+  checkDocument?(ctx: DocumentCheckContext): void;
+}
+
+export interface RuleFinding extends Finding {
+  severity?: Severity;
+}
+
+export const isDraft = (c: DocumentContext): boolean => c.fassung === 'entwurf';
