@@ -5,33 +5,17 @@
  * CLI and the tests all drive it. Its surroundings (file system for config
  * lookup) are injected, results are plain LSP types.
  */
-import { DiagnosticSeverity, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type TextEdit } from 'vscode-languageserver-types';
 import { NormaDocument, type ContentChange } from './parser/document';
 import { DocumentModel } from './model/document-model';
 import { ConfigResolver, EMPTY_CONFIG, type FileSystemHost, type ResolvedConfig } from './config/config';
-import { collectFindings, knownCodes, RULE_BY_ID, RULES, type AbsFinding } from './rules';
+import { knownCodes, RULE_BY_ID, RULES, severityFor } from './rules';
+import type { Rule } from './rules/rule';
+import { computeDiagnostics, ruleSource, absEdits, toDiagnostic, type NormaDiagnostic, type NormaDiagnosticData } from './diagnostics';
 import { format, type Locale } from './i18n/messages';
-import type { Block } from './parser/block';
-import type { RelEdit, RelPos } from './model/types';
 
-export { NormaDocument, DocumentModel, RULES, RULE_BY_ID, knownCodes, format };
-export type { ContentChange, Locale, FileSystemHost, ResolvedConfig };
-
-export interface NormaDiagnosticData {
-  rule: string;
-  hdr?: string;
-  /** Safe fix (applied by `norma lint --fix` and "fix all"). */
-  fix?: TextEdit[];
-  /** Quick fixes that are offered but not applied automatically. */
-  suggestions?: { title: string; edits: TextEdit[] }[];
-}
-
-export interface NormaDiagnostic extends Diagnostic {
-  code: string;
-  source: string;
-  severity: DiagnosticSeverity;
-  data: NormaDiagnosticData;
-}
+export { NormaDocument, DocumentModel, RULES, RULE_BY_ID, knownCodes, format, ruleSource, absEdits, toDiagnostic };
+export type { ContentChange, Locale, FileSystemHost, ResolvedConfig, NormaDiagnostic, NormaDiagnosticData };
 
 export interface LanguageServiceOptions {
   /** File system used to find norma.config.json (none: no config files). */
@@ -39,28 +23,6 @@ export interface LanguageServiceOptions {
   /** Maps a document URI to a file path for config lookup. */
   uriToPath?: (uri: string) => string | undefined;
   locale?: Locale;
-}
-
-const SEVERITY: Record<string, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  info: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
-
-function absPos(block: Block, p: RelPos): { line: number; character: number } {
-  return { line: block.startLine + p.line, character: p.character };
-}
-
-export function absEdits(block: Block, edits: RelEdit[]): TextEdit[] {
-  return edits.map((e) => ({ range: { start: absPos(block, e.start), end: absPos(block, e.end) }, newText: e.newText }));
-}
-
-/** The source text shown with a diagnostic: the drafting rule and where it is written. */
-export function ruleSource(ruleId: string): string {
-  const r = RULE_BY_ID.get(ruleId);
-  if (!r) return 'Norma';
-  return r.hdr ? `${r.hdr} · ${r.source}` : r.source;
 }
 
 export class LanguageService {
@@ -127,9 +89,13 @@ export class LanguageService {
   /** Diagnostics of a config file itself (unknown keys, bad severities), at their lines. */
   configDiagnostics(cfg: ResolvedConfig, locale?: Locale): NormaDiagnostic[] {
     const loc = locale ?? cfg.locale ?? this.locale;
+    // the config file can set the severity of its own findings ("config": "warnung"), even switch them off
+    const sev = severityFor(RULE_BY_ID.get('config') as Rule, undefined, cfg);
+    if (sev === 'off') return [];
+    const severity = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint }[sev];
     return cfg.findings.map((f) => ({
       range: { start: f.start, end: f.end },
-      severity: DiagnosticSeverity.Error,
+      severity,
       code: 'config',
       source: ruleSource('config'),
       message: format(f.message, loc),
@@ -139,33 +105,15 @@ export class LanguageService {
 
   // --- diagnostics ---------------------------------------------------------------
 
-  /** Findings with their rule and block (for features that need more than the LSP shape). */
-  findings(uri: string): AbsFinding[] {
-    return collectFindings(this.getModel(uri), this.configFor(uri));
-  }
-
+  /**
+   * Diagnostics of a document in document order. The objects may be shared
+   * with later calls (cached per block): treat them as read-only.
+   */
   getDiagnostics(uri: string, locale?: Locale): NormaDiagnostic[] {
     const cfg = this.configFor(uri);
     const loc = locale ?? cfg.locale ?? this.locale;
-    return this.findings(uri).map((af) => toDiagnostic(af, loc));
+    return computeDiagnostics(this.getModel(uri), cfg, loc);
   }
-}
-
-export function toDiagnostic(af: AbsFinding, locale: Locale): NormaDiagnostic {
-  const { finding: f, block, rule } = af;
-  const range: Range = { start: absPos(block, f.start), end: absPos(block, f.end) };
-  const data: NormaDiagnosticData = { rule: rule.id };
-  if (rule.hdr) data.hdr = rule.hdr;
-  if (f.fix) data.fix = absEdits(block, f.fix);
-  if (f.suggestions) data.suggestions = f.suggestions.map((s) => ({ title: format(s.title, locale), edits: absEdits(block, s.edits) }));
-  return {
-    range,
-    severity: SEVERITY[af.severity],
-    code: rule.id,
-    source: ruleSource(rule.id),
-    message: format(f.message, locale),
-    data,
-  };
 }
 
 function defaultUriToPath(uri: string): string | undefined {

@@ -47,6 +47,29 @@ export interface ResolvedConfig {
 
 export const EMPTY_CONFIG: ResolvedConfig = { path: undefined, locale: undefined, rules: new Map(), findings: [] };
 
+/** jsonc-parser's error codes in words (German; the code name is kept in parentheses for searching). */
+const JSON_ERRORS: Partial<Record<jsonc.ParseErrorCode, string>> = {
+  [jsonc.ParseErrorCode.InvalidSymbol]: 'unerwartetes Zeichen',
+  [jsonc.ParseErrorCode.InvalidNumberFormat]: 'ungültige Zahl',
+  [jsonc.ParseErrorCode.PropertyNameExpected]: 'Schlüssel in Anführungszeichen erwartet',
+  [jsonc.ParseErrorCode.ValueExpected]: 'Wert erwartet',
+  [jsonc.ParseErrorCode.ColonExpected]: 'Doppelpunkt erwartet',
+  [jsonc.ParseErrorCode.CommaExpected]: 'Komma erwartet',
+  [jsonc.ParseErrorCode.CloseBraceExpected]: 'schließende geschweifte Klammer } erwartet',
+  [jsonc.ParseErrorCode.CloseBracketExpected]: 'schließende eckige Klammer ] erwartet',
+  [jsonc.ParseErrorCode.EndOfFileExpected]: 'Dateiende erwartet',
+  [jsonc.ParseErrorCode.UnexpectedEndOfString]: 'Zeichenkette nicht geschlossen',
+  [jsonc.ParseErrorCode.UnexpectedEndOfComment]: 'Kommentar nicht geschlossen',
+  [jsonc.ParseErrorCode.InvalidEscapeCharacter]: 'ungültige Escape-Sequenz',
+  [jsonc.ParseErrorCode.InvalidCharacter]: 'ungültiges Zeichen',
+};
+
+function jsonErrorText(code: jsonc.ParseErrorCode): string {
+  const name = jsonc.printParseErrorCode(code);
+  const words = JSON_ERRORS[code];
+  return words ? `${words} (${name})` : name;
+}
+
 function posOf(text: string, offset: number): { line: number; character: number } {
   let line = 0;
   let last = 0;
@@ -75,7 +98,7 @@ export function parseConfig(path: string, text: string, knownRules: readonly str
     const e = errors[0];
     res.findings.push({
       rule: 'config',
-      message: { key: 'config.json', args: { error: e ? jsonc.printParseErrorCode(e.error) : 'leer' } },
+      message: { key: 'config.json', args: { error: e ? jsonErrorText(e.error) : 'die Datei ist leer' } },
       ...at(e?.offset ?? 0, e?.length ?? 1),
     });
     if (!root) return res;
@@ -138,8 +161,11 @@ export function parseConfig(path: string, text: string, knownRules: readonly str
       });
       continue;
     }
-    if (typeof sev === 'string' && sev.toLowerCase() in SEVERITY_WORDS) res.rules.set(id, SEVERITY_WORDS[sev.toLowerCase()]);
+    // exactly the values the schema accepts (own keys only: "constructor" is no severity)
+    if (typeof sev === 'string' && Object.hasOwn(SEVERITY_WORDS, sev)) res.rules.set(id, SEVERITY_WORDS[sev]);
   }
+  // in the order of the file, not in the order of the checks
+  res.findings.sort((a, b) => a.start.line - b.start.line || a.start.character - b.start.character);
   return res;
 }
 

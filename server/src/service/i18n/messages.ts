@@ -54,6 +54,10 @@ export const MESSAGES: Catalogue = {
     de: 'Mehrzeiliges Zitat „… wird vor dieser Leerzeile nicht mit “ geschlossen.',
     en: 'Multi-line quotation „… is not closed with “ before this blank line.',
   },
+  'syntax.quote-unclosed-eof': {
+    de: 'Mehrzeiliges Zitat „… wird bis zum Ende des Dokuments nicht mit “ geschlossen.',
+    en: 'Multi-line quotation „… is not closed with “ before the end of the document.',
+  },
   'syntax.textBeforeAbsatz': {
     de: 'Text vor dem ersten Absatz: in einem § mit nummerierten Absätzen gehört jeder Text zu einem Absatz.',
     en: 'Text before the first Absatz: in a § with numbered Absätze all text belongs to an Absatz.',
@@ -88,6 +92,7 @@ export const MESSAGES: Catalogue = {
     de: 'Ungültiger Wert „{value}“ für „{key}“. Erlaubt: {allowed}.',
     en: 'Invalid value "{value}" for "{key}". Allowed: {allowed}.',
   },
+  'frontmatter.replaceValue': { de: '„{value}“ durch „{near}“ ersetzen', en: 'Replace "{value}" with "{near}"' },
   'frontmatter.emptyValue': {
     de: 'Der Schlüssel „{key}“ hat keinen Wert.',
     en: 'Key "{key}" has no value.',
@@ -124,9 +129,13 @@ export const MESSAGES: Catalogue = {
     en: 'Only one Gliederung level: "Abschnitt" is the word for it, not "{word}".',
   },
   'gliederung-bezeichnung.fix': { de: 'In „{fixed}“ ändern', en: 'Change to "{fixed}"' },
+  'gliederung-ebenen.order': {
+    de: '„{child}“ steht unter „{parent}“: die Ebene {childWord} steht über der Ebene {parentWord} (Buch, Teil, Kapitel, Abschnitt, Unterabschnitt, Titel, Untertitel).',
+    en: '"{child}" stands below "{parent}": the level {childWord} ranks above {parentWord} (Buch, Teil, Kapitel, Abschnitt, Unterabschnitt, Titel, Untertitel).',
+  },
   'gliederung-entbehrlich.fewNorms': {
-    de: 'Gesetz mit nur {count} §§: bis etwa 20 §§ ist in der Regel keine Gliederung in Abschnitte nötig.',
-    en: 'Law with only {count} §§: up to about 20 §§ usually need no Gliederung.',
+    de: 'Gesetz mit nur {count} {paragraphs}: bis etwa 20 §§ ist in der Regel keine Gliederung in Abschnitte nötig.',
+    en: 'Law with only {count} {paragraphs}: up to about 20 §§ usually need no Gliederung.',
   },
   'gliederung-nummerierung.gap': {
     de: '{word} {expected} fehlt: auf {word} {prev} folgt {word} {num}.',
@@ -157,8 +166,12 @@ export const MESSAGES: Catalogue = {
 
   // --- H4 and numbering ---------------------------------------------------------
   'paragraph-nummerierung.gap': {
-    de: '{missing} fehlt: auf {prev} folgt {cur}. Die Paragraphen sind lückenlos zu zählen.',
+    de: '{missing} fehlt: auf {prev} folgt {cur}. {einheiten} sind lückenlos zu zählen.',
     en: '{missing} is missing: {prev} is followed by {cur}. Number the provisions without gaps.',
+  },
+  'paragraph-nummerierung.gapRange': {
+    de: '{missing} fehlen: auf {prev} folgt {cur}. {einheiten} sind lückenlos zu zählen.',
+    en: '{missing} are missing: {prev} is followed by {cur}. Number the provisions without gaps.',
   },
   'paragraph-nummerierung.duplicate': {
     de: '{cur} ist doppelt vergeben (zuerst in Zeile {line}).',
@@ -173,12 +186,16 @@ export const MESSAGES: Catalogue = {
     en: 'Numbering starts at {cur} instead of {first}.',
   },
   'buchstabenzusatz.norm': {
-    de: '{cur} in einem neuen {typ}: Buchstabenzusätze sind Einfügungen durch Änderungsgesetze vorbehalten; fortlaufend nummerieren.',
+    de: '{cur} in {inTyp}: Buchstabenzusätze sind Einfügungen durch Änderungsgesetze vorbehalten; fortlaufend nummerieren.',
     en: '{cur} in a new {typ}: letter suffixes are reserved for insertions by amending laws; number consecutively.',
   },
   'buchstabenzusatz.sub': {
-    de: '{cur} in einem neuen {typ}: Buchstabenzusätze sind Einfügungen durch Änderungsgesetze vorbehalten; fortlaufend nummerieren.',
+    de: '{cur} in {inTyp}: Buchstabenzusätze sind Einfügungen durch Änderungsgesetze vorbehalten; fortlaufend nummerieren.',
     en: '{cur} in a new {typ}: letter suffixes are reserved for insertions by amending laws; number consecutively.',
+  },
+  'buchstabenzusatz.artikel': {
+    de: '{cur}: Die Artikel eines Änderungsgesetzes werden fortlaufend gezählt; Buchstabenzusätze gibt es nur für Einfügungen in das geänderte Gesetz.',
+    en: '{cur}: the Artikel of an amending law are numbered consecutively; letter suffixes exist only for insertions into the amended law.',
   },
   'untergliederung-nummerierung.gap': {
     de: '{word} {expected} fehlt: auf {prev} folgt {cur}.',
@@ -193,8 +210,8 @@ export const MESSAGES: Catalogue = {
     en: '{cur} follows {prev}: wrong order.',
   },
   'untergliederung-nummerierung.start': {
-    de: 'Die Zählung beginnt mit {cur} statt mit {first}.',
-    en: 'Numbering starts at {cur} instead of {first}.',
+    de: 'Die Zählung beginnt mit „{cur}“ statt mit „{first}“.',
+    en: 'Numbering starts at "{cur}" instead of "{first}".',
   },
 
   // --- H6 -------------------------------------------------------------------
@@ -210,6 +227,10 @@ export const MESSAGES: Catalogue = {
   'eigene-abkuerzung.found': {
     de: 'Das Gesetz nennt sich selbst „{name}“: im eigenen Text heißt es „dieses Gesetz“.',
     en: 'The law refers to itself as "{name}": within its own text write "dieses Gesetz".',
+  },
+  'eigene-abkuerzung.foundVerordnung': {
+    de: 'Die Verordnung nennt sich selbst „{name}“: im eigenen Text heißt es „diese Verordnung“.',
+    en: 'The ordinance refers to itself as "{name}": within its own text write "diese Verordnung".',
   },
   'eigene-abkuerzung.fix': { de: '„{old}“ durch „{new}“ ersetzen', en: 'Replace "{old}" with "{new}"' },
 

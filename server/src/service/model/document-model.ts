@@ -7,9 +7,10 @@
  */
 import type { NormaDocument } from '../parser/document';
 import type { Block, Directive } from '../parser/block';
+import { assignEIds } from '../parser/block';
 import type { FrontMatterParse, FrontMatter } from '../parser/frontmatter';
 import { FrontMatterSchema } from '../parser/frontmatter';
-import { Unit, GLIEDERUNG_LEVEL, GLIEDERUNG_KINDS, EID_TYPE, NORM_KINDS, type Annotation } from './types';
+import { Unit, GLIEDERUNG_KINDS, EID_TYPE, NORM_KINDS, type Annotation } from './types';
 
 export interface DocumentContext {
   typ: FrontMatter['typ'];
@@ -22,6 +23,9 @@ export interface DocumentContext {
   /** Whether the draft has a front matter at all. */
   hasFrontMatter: boolean;
 }
+
+/** Built once: zod schema construction is costly and this runs on every keystroke. */
+const PARTIAL_FRONT_MATTER = FrontMatterSchema.partial();
 
 export class DocumentModel {
   readonly document: NormaDocument;
@@ -42,6 +46,7 @@ export class DocumentModel {
   /** Block heads in document order (every block except the front matter). */
   readonly heads: Unit[] = [];
   private _byEId: Map<string, Unit> | undefined;
+  private readonly _directives: { block: Block; directive: Directive }[] = [];
 
   constructor(doc: NormaDocument) {
     this.document = doc;
@@ -65,8 +70,11 @@ export class DocumentModel {
     };
     const root = this.root;
     root.children = [];
+    let unnumberedNorms = 0;
+    let unnumberedAnlagen = 0;
     for (const block of this.document.blocks) {
       const p = block.parse;
+      if (p.directives.length) for (const directive of p.directives) this._directives.push({ block, directive });
       if (p.kind === 'frontmatter') {
         if (!this.frontMatter) {
           this.frontMatter = p.frontMatter;
@@ -78,14 +86,21 @@ export class DocumentModel {
       if (!head) continue;
       this.heads.push(head);
       if (GLIEDERUNG_KINDS.has(head.kind)) {
-        const level = GLIEDERUNG_LEVEL[head.kind] ?? 5;
-        while (stack.length && (GLIEDERUNG_LEVEL[stack[stack.length - 1].kind] ?? 5) >= level) stack.pop();
+        // Nesting follows the document: a unit word already open on the current path closes
+        // back to that level (a sibling); a word not open yet starts a deeper level. So the
+        // BGB's "Untertitel › Kapitel" nests as written, although HdR4 orders Kapitel higher.
+        // The BauGB's "Kapitel › Teil" likewise. Drafts whose order contradicts HdR4 Rn. 377 are told
+        // so by the rule gliederung-ebenen.
+        const at = stack.findIndex((g) => g.kind === head.kind);
+        if (at >= 0) stack.length = at;
         const parent = stack.length ? stack[stack.length - 1] : root;
         head.parent = parent;
         head.children = [];
         head.lastBlock = block;
         const type = EID_TYPE[head.kind] ?? 'abschnitt';
         head.eId = `${parent.eId}_${type}-n${nextOrdinal(parent, type)}`;
+        // list items in text below the heading (a syntax error, but they keep addresses)
+        if (head.parts.length) assignEIds(head);
         parent.children.push(head);
         for (const g of stack) g.lastBlock = block;
         stack.push(head);
@@ -93,6 +108,8 @@ export class DocumentModel {
         continue;
       }
       if (NORM_KINDS.has(head.kind)) {
+        // a § without a number (a syntax error) still gets an address of its own
+        if (!head.num) rebaseEId(block, head, `art-n${++unnumberedNorms}`);
         const parent = stack.length ? stack[stack.length - 1] : root;
         head.parent = parent;
         parent.children.push(head);
@@ -105,6 +122,8 @@ export class DocumentModel {
       head.parent = root;
       switch (head.kind) {
         case 'anlage':
+          // unnumbered Anlagen ("Anlage (zu § 28)", "Anlage (zu § 34)") are counted: anlage-n1, anlage-n2
+          if (!head.num) rebaseEId(block, head, `anlage-n${++unnumberedAnlagen}`);
           this.anlagen.push(head);
           root.children.push(head);
           break;
@@ -133,7 +152,7 @@ export class DocumentModel {
       }
     }
     const values = this.frontMatter?.values ?? {};
-    const parsed = FrontMatterSchema.partial().safeParse(values);
+    const parsed = PARTIAL_FRONT_MATTER.safeParse(values);
     const fm = parsed.success ? parsed.data : {};
     return {
       typ: fm.typ ?? 'stammgesetz',
@@ -147,11 +166,14 @@ export class DocumentModel {
     };
   }
 
-  /** All units in document order: heads and everything below them. */
+  /** All units in document order: heads and everything below them (not an empty start block). */
   *units(): Iterable<Unit> {
     for (const block of this.document.blocks) {
       const p = block.parse;
-      for (const u of p.units) yield u;
+      for (const u of p.units) {
+        if (u.kind === 'eingangsformel' && u.implicit && !u.parts.length && !u.annotations.length) continue;
+        yield u;
+      }
     }
   }
 
@@ -159,8 +181,9 @@ export class DocumentModel {
     for (const block of this.document.blocks) yield* block.parse.annotations;
   }
 
-  *directives(): Iterable<{ block: Block; directive: Directive }> {
-    for (const block of this.document.blocks) for (const directive of block.parse.directives) yield { block, directive };
+  /** Suppression directives with their blocks, in document order (collected while assembling). */
+  directives(): readonly { block: Block; directive: Directive }[] {
+    return this._directives;
   }
 
   /** Lookup by eId (built on first use). */
@@ -192,5 +215,15 @@ export class DocumentModel {
   static normOf(u: Unit): Unit | undefined {
     for (let x: Unit | undefined = u; x; x = x.parent) if (NORM_KINDS.has(x.kind)) return x;
     return undefined;
+  }
+}
+
+/** Give a block's head a new eId and move its descendants' eIds along (idempotent). */
+function rebaseEId(block: Block, head: Unit, eId: string): void {
+  const old = head.eId;
+  if (old === eId) return;
+  for (const u of block.parse.units) {
+    if (u === head) u.eId = eId;
+    else if (u.eId.startsWith(`${old}_`)) u.eId = eId + u.eId.slice(old.length);
   }
 }

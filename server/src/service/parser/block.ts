@@ -8,7 +8,7 @@
  * store positions relative to the block's first line.
  */
 import { Tok, type LineToken } from './lexer';
-import { matchSkeleton, skeletonChar } from './grammar';
+import { matchSkeleton, skeletonCode } from './grammar';
 import {
   Unit,
   GLIEDERUNG_KIND,
@@ -60,8 +60,15 @@ export class Block {
   private _parse: BlockParse | undefined;
   /** Rule findings cached for a context key (see rules/index.ts). */
   ruleCache: { key: string; findings: Finding[] } | undefined;
-  /** Cache slots for later analyses (references, costs); cleared with the block. */
-  readonly caches = new Map<string, unknown>();
+  /** Diagnostics converted for a (context, locale, config) key; see diagnostics.ts. */
+  diagnostics: { key: string; startLine: number; list: unknown[] } | undefined;
+  private _caches: Map<string, unknown> | undefined;
+
+  /** Cache slots for later analyses (references, costs), created on first use; they live as long as the block. */
+  get caches(): Map<string, unknown> {
+    if (!this._caches) this._caches = new Map();
+    return this._caches;
+  }
 
   constructor(text: string, lines: string[], tokens: LineToken[]) {
     this.text = text;
@@ -149,6 +156,16 @@ function rel(line: number, character: number): RelPos {
   return { line, character };
 }
 
+let posBuffer = new Int32Array(256);
+let skBuffer = new Uint16Array(256);
+
+function codesToString(codes: Uint16Array, n: number): string {
+  if (n <= 4096) return String.fromCharCode.apply(null, codes.subarray(0, n) as unknown as number[]);
+  let s = '';
+  for (let i = 0; i < n; i += 4096) s += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + 4096)) as unknown as number[]);
+  return s;
+}
+
 function buildBlock(block: Block): BlockParse {
   const toks = block.tokens;
   const lines = block.lines;
@@ -167,14 +184,22 @@ function buildBlock(block: Block): BlockParse {
   while (first < toks.length && (toks[first].kind === Tok.Blank || toks[first].kind === Tok.Comment)) first++;
   const headTok = toks[first];
   const isHeadLine = headTok !== undefined && (headTok.kind >= Tok.HeadNorm || headTok.kind === Tok.FrontMatterDelimiter);
-  let sk = isHeadLine ? '' : '^';
-  const posOfLine = new Int32Array(toks.length).fill(-1);
+  // the skeleton's characters and each line's position in it, built in reused buffers
+  if (posBuffer.length < toks.length) posBuffer = new Int32Array(Math.max(toks.length, posBuffer.length * 2));
+  if (skBuffer.length < toks.length + 1) skBuffer = new Uint16Array(Math.max(toks.length + 1, skBuffer.length * 2));
+  const posOfLine = posBuffer;
+  let n = 0;
+  if (!isHeadLine) skBuffer[n++] = 94; // ^
   for (let i = 0; i < toks.length; i++) {
-    const c = skeletonChar(toks[i]);
-    if (c === undefined) continue;
-    posOfLine[i] = sk.length;
-    sk += c;
+    const c = skeletonCode(toks[i]);
+    if (c === 0) {
+      posOfLine[i] = -1;
+      continue;
+    }
+    posOfLine[i] = n;
+    skBuffer[n++] = c;
   }
+  const sk = codesToString(skBuffer, n);
   const { accepted, errors } = matchSkeleton(sk);
   const lineOfPos = (p: number): number => {
     for (let i = 0; i < toks.length; i++) if (posOfLine[i] === p) return i;
@@ -244,6 +269,8 @@ function buildBlock(block: Block): BlockParse {
   let table: { part: TablePart; owner: Unit } | undefined;
   let annotation: Annotation | undefined;
   let prevChar = '';
+  /** The open units when the last line ending with ":" was read (annotations in between keep it). */
+  let colonStack: Unit[] | undefined;
 
   const extend = (line: number, end: number): void => {
     for (const u of stack) {
@@ -404,13 +431,21 @@ function buildBlock(block: Block): BlockParse {
         break;
       }
       default: {
-        // text line (also lines demoted after a syntax error)
-        popByIndent(t.indent);
+        // text line (also lines demoted after a syntax error). A quoted structure opened after a line
+        // ending in ":" belongs to the unit of that line, whatever its indentation („1. Nach § 3 wird
+        // folgender § 3a eingefügt:“ followed by „§ 3a … at column 0, as the Bundesgesetzblatt prints it).
+        if (!t.opensQuote) popByIndent(t.indent);
+        else if (colonStack) {
+          stack.length = 0;
+          for (const u of colonStack) stack.push(u);
+        }
+        // a line demoted to text after a syntax error is read as text including its marker ("aa) …")
+        const ts = p >= 0 && sk[p] !== 't' ? t.indent : t.contentStart;
         if (head.kind !== 'eingangsformel' && stack.length === 1 && head.titleLine < 0 && result.kind === 'gliederung' && head.children.length === 0 && head.parts.length === 0) {
           // Gliederung title on the line after "Abschnitt 2"
-          head.title = line.slice(t.contentStart, t.end);
+          head.title = line.slice(ts, t.end);
           head.titleLine = i;
-          head.titleStart = t.contentStart;
+          head.titleStart = ts;
           head.titleEnd = t.end;
           extend(i, t.end);
           break;
@@ -418,7 +453,7 @@ function buildBlock(block: Block): BlockParse {
         const top = stack[stack.length - 1];
         const owner = top === head && isNorm ? ensureAbsatz(i, t) : top;
         const hasUnits = owner.children.length > 0;
-        const tp: TextPart = { line: i, endLine: i, start: t.contentStart, end: t.end, role: hasUnits ? 'after-list' : 'text' };
+        const tp: TextPart = { line: i, endLine: i, start: ts, end: t.end, role: hasUnits ? 'after-list' : 'text' };
         owner.parts.push({ type: 'text', text: tp });
         if (t.opensQuote) quotePart = tp;
         extend(i, t.end);
@@ -426,8 +461,22 @@ function buildBlock(block: Block): BlockParse {
       }
     }
     prevChar = ch;
+    if (ch !== '@' && ch !== 'k' && ch !== 'q') colonStack = line.charCodeAt(t.end - 1) === 58 ? stack.slice() : undefined;
   }
 
+  if (result.kind === 'gliederung' && head.parts.length) {
+    // content between a Gliederung heading and the next § belongs to no provision
+    const first = head.parts[0];
+    const line = first.type === 'text' ? first.text.line : first.type === 'table' ? first.table.line : first.unit.sl;
+    const t = toks[line];
+    result.syntax.push({ rule: 'syntax', message: { key: 'syntax.contentUnderGliederung' }, start: rel(line, t.indent), end: rel(line, t.end) });
+  }
+  if (isNorm && implicitAbsatz && head.children.some((c) => c.kind === 'absatz' && !c.implicit)) {
+    // "§ 3 Titel / Text / (1) …": the text before (1) belongs to no numbered Absatz
+    const ia = implicitAbsatz as Unit;
+    const t = toks[ia.sl];
+    result.syntax.push({ rule: 'syntax', message: { key: 'syntax.textBeforeAbsatz' }, start: rel(ia.sl, t.indent), end: rel(ia.sl, t.end) });
+  }
   assignEIds(head);
   if (head.kind === 'paragraph' || head.kind === 'artikel') {
     for (const c of head.children) assignEIds(c);
@@ -492,8 +541,8 @@ function makeHead(block: Block, i: number, t: LineToken): Unit {
   u.numTo = t.numTo;
   u.rangeConj = t.rangeConj;
   u.numberStyle = t.numberStyle;
-  u.label = line.slice(0, t.markerEnd);
-  u.markerStart = 0;
+  u.label = line.slice(t.indent, t.markerEnd);
+  u.markerStart = t.indent;
   u.markerEnd = t.markerEnd;
   u.ec = t.end;
   if (t.contentStart < t.end) {
@@ -504,7 +553,8 @@ function makeHead(block: Block, i: number, t: LineToken): Unit {
     u.titleLine = i;
     u.titleStart = ts;
     u.titleEnd = t.end;
-    if (kind !== 'anlage' && /^\(weggefallen\)$|^\(aufgehoben\)$/.test(u.title)) u.repealed = true;
+    // "(weggefallen)", "(aufgehoben)" and, in consolidated law, "(jetzt § 650)" for a provision that moved
+    if (kind !== 'anlage' && /^\((?:weggefallen|aufgehoben|jetzt [^)]*)\)$/.test(u.title)) u.repealed = true;
   }
   switch (kind) {
     case 'paragraph':
@@ -538,7 +588,7 @@ function makeHead(block: Block, i: number, t: LineToken): Unit {
 }
 
 /** eIds of list items below `u` (LegalDocML.de: `…_inhalt-n1_liste-n1_listenelem-n2`). */
-function assignEIds(u: Unit): void {
+export function assignEIds(u: Unit): void {
   const prefix = ITEM_KINDS.has(u.kind) ? u.eId : `${u.eId}_inhalt-n1`;
   let listNo = 0;
   let itemNo = 0;

@@ -54,6 +54,11 @@ export function scanBlocks(text: string, state: LexState): Scan {
     if (tok.kind === Tok.FrontMatterDelimiter && lines.length > 1) forceBreak = true;
     pos = nl + 1;
   }
+  // a quoted structure still open at the end of the text: reported at the last line
+  if (state.mode === 'quote' && tokens.length) {
+    const last = tokens[tokens.length - 1];
+    if (!last.error) last.error = { kind: 'quote-unclosed-eof', start: last.indent, end: last.end };
+  }
   flush(len);
   return { blocks, endState: state };
 }
@@ -141,7 +146,9 @@ export class NormaDocument {
     }
     const lastLine = this._lineCount - 1;
     const start = clampPos(range.start, lastLine);
-    const end = clampPos(range.end, lastLine);
+    let end = clampPos(range.end, lastLine);
+    // a reversed range (invalid in LSP) is read as an insertion at its start, as applyEdits() does
+    if (end.line < start.line || (end.line === start.line && end.character < start.character)) end = start;
     let bs = this.blockIndexAtLine(start.line);
     let be = this.blockIndexAtLine(end.line);
     // the block before can grow when the first line of `bs` stops being a heading
@@ -156,7 +163,14 @@ export class NormaDocument {
       const newText = regionText.slice(0, s) + text + regionText.slice(e);
       const state = bs === 0 ? initialState() : normalState();
       const scan = scanBlocks(newText, state);
-      const needsMore = (scan.endState.mode === 'quote' || (bs === 0 && scan.endState.mode === 'frontmatter')) && be + 1 < this.blocks.length;
+      const next = this.blocks[be + 1];
+      const needsMore =
+        next !== undefined &&
+        (scan.endState.mode === 'quote' ||
+          (bs === 0 && scan.endState.mode === 'frontmatter') ||
+          // the next block does not begin with a heading: it was split off after the closing front-matter
+          // delimiter, and that split may be gone (e.g. the front matter stopped being one)
+          !startsBlock(next.tokens[0]));
       // A region ending inside a quoted structure or front matter changes how the next block lexes.
       if (needsMore) {
         be++;
@@ -235,6 +249,6 @@ function reuse(fresh: Block[], old: Block[]): Block[] {
 
 function sameTokens(a: Block, b: Block): boolean {
   if (a.tokens.length !== b.tokens.length) return false;
-  for (let i = 0; i < a.tokens.length; i++) if (a.tokens[i].kind !== b.tokens[i].kind) return false;
+  for (let i = 0; i < a.tokens.length; i++) if (a.tokens[i].kind !== b.tokens[i].kind || a.tokens[i].error?.kind !== b.tokens[i].error?.kind) return false;
   return true;
 }

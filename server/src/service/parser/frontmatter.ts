@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { Tok } from './lexer';
 import type { Block } from './block';
 import type { Finding } from '../model/types';
-import { closest } from '../util/strings';
+import { closest, editDistance } from '../util/strings';
 
 const LINE_GRAMMAR = ohm.grammar(String.raw`
 FrontMatterLine {
@@ -116,8 +116,10 @@ export function parseFrontMatterLines(block: Block, first: number): FrontMatterP
     if (t.kind !== Tok.FrontMatterLine || t.end <= t.indent || t.commentStart === t.indent) continue;
     const line = block.lines[i];
     const text = line.slice(t.indent, t.end);
-    const m = LINE_GRAMMAR.match(text);
-    if (m.failed()) {
+    // ohm reads the key and its colon only (the value is `any*`): matching a whole long line costs ohm
+    // about 10 µs per character. A "key" of over 1000 characters is read as a malformed line.
+    const colon0 = text.indexOf(':');
+    if (colon0 < 0 || colon0 > 1000 || LINE_GRAMMAR.match(text.slice(0, colon0 + 1)).failed()) {
       res.findings.push({
         rule: 'frontmatter',
         message: { key: 'frontmatter.malformed', args: { line: text } },
@@ -166,11 +168,18 @@ export function parseFrontMatterLines(block: Block, first: number): FrontMatterP
     if (!r.success) {
       const allowed = ALLOWED_TEXT[k];
       let fix;
+      let suggestions;
       if (k === 'typ' || k === 'fassung' || k === 'ebene' || k === 'land') {
         const pool = k === 'typ' ? TYP_VALUES : k === 'fassung' ? FASSUNG_VALUES : k === 'ebene' ? EBENE_VALUES : LAND_VALUES;
         const near = closest(value.toLowerCase(), pool.map((p) => p.toLowerCase()));
         const exact = pool.find((p) => p.toLowerCase() === near);
-        if (exact) fix = [{ ...valueRange, newText: exact }];
+        if (exact) {
+          const edits = [{ ...valueRange, newText: exact }];
+          // a difference in case, or a typo in a long word ("stammgesetzt"), is certain enough for a fix;
+          // a two-letter Land code ("XY" → "BY") is a guess: offered, never applied by --fix
+          if (exact.toLowerCase() === value.toLowerCase() || (k !== 'land' && editDistance(exact, value.toLowerCase()) <= 2)) fix = edits;
+          else suggestions = [{ title: { key: 'frontmatter.replaceValue', args: { value, near: exact } }, edits }];
+        }
       }
       res.findings.push({
         rule: 'frontmatter',
@@ -179,6 +188,7 @@ export function parseFrontMatterLines(block: Block, first: number): FrontMatterP
           : { key: 'frontmatter.emptyValue', args: { key } },
         ...valueRange,
         fix,
+        suggestions,
       });
       continue;
     }

@@ -59,7 +59,8 @@ export type LexErrorKind =
   | 'annotation-without-name'
   | 'annotation-entry-malformed'
   | 'frontmatter-unclosed'
-  | 'quote-unclosed';
+  | 'quote-unclosed'
+  | 'quote-unclosed-eof';
 
 export interface LexError {
   kind: LexErrorKind;
@@ -105,14 +106,16 @@ export interface LexState {
   atDocumentStart: boolean;
   /** The previous significant line ended with a colon („… eingefügt:“): a quoted structure may follow. */
   afterColon: boolean;
+  /** In annotation mode: indentation of the `@` line; its entries are indented deeper. */
+  annotationIndent: number;
 }
 
 export function initialState(): LexState {
-  return { mode: 'start', quoteDepth: 0, atDocumentStart: true, afterColon: false };
+  return { mode: 'start', quoteDepth: 0, atDocumentStart: true, afterColon: false, annotationIndent: 0 };
 }
 
 export function normalState(): LexState {
-  return { mode: 'normal', quoteDepth: 0, atDocumentStart: false, afterColon: false };
+  return { mode: 'normal', quoteDepth: 0, atDocumentStart: false, afterColon: false, annotationIndent: 0 };
 }
 
 const OPEN_QUOTE = 0x201e; // „
@@ -166,7 +169,8 @@ const ORDINAL_STEMS = [
   'Neunzehnt',
   'Zwanzigst',
 ];
-const ORDINAL_VALUE = new Map<string, number>(ORDINAL_STEMS.map((s, i) => [s, s === 'Siebt' ? 7 : i < 6 ? i + 1 : i]));
+/** "Siebent" and "Siebt" are both 7: every stem after them is one less than its index. */
+const ORDINAL_VALUE = new Map<string, number>(ORDINAL_STEMS.map((s, i) => [s, i <= 6 ? i + 1 : i]));
 
 const NUM_RE = /^\d+[a-z]{0,2}(?=\s|$)/;
 const NORM_RE = /^(§|Artikel|Art\.)[ \u00a0]+(\d+[a-z]{0,2})(?=\s|$)/;
@@ -177,7 +181,7 @@ const GLIEDERUNG_ORD_RE =
   /^([A-ZÄÖÜ][a-zäöüß]+?)(?:er|es|e)[ \u00a0]+(Buch|Teil|Kapitel|Unterkapitel|Abschnitt|Unterabschnitt|Titel|Untertitel)(?=\s|$)/;
 const BARE_ROMAN_RE = /^([IVXLC]+)(?:[ \u00a0]?([a-z]))?\.(?=\s|$)/;
 const ANLAGE_RE = /^(Anlage|Anhang)(?:[ \u00a0]+([0-9]+[a-z]{0,2}|[A-Z]{1,4}))?(?=\s|$)/;
-const ABSATZ_RE = /^\((\d+[a-z]{0,2})\)(?=\s|$)/;
+const ABSATZ_RE = /^\((\d+[a-z]{0,2})\)(?=\s|$|\()/; // "(4)(weggefallen)" occurs in real law
 const ABSATZ_UNCLOSED_RE = /^\((\d+[a-z]{0,2})(?=\s)/;
 const NUMMER_RE = /^(\d+[a-z]{0,2})\.(?=\s|$)/;
 const LETTER_RE = /^([a-z])(\1{0,2})\)(?=\s|$)/;
@@ -220,7 +224,8 @@ function skipBlanks(line: string, i: number, end: number): number {
 export function looksLikeTitle(line: string, start: number, end: number, anlage = false): boolean {
   if (start >= end) return true;
   const c = line.charCodeAt(start);
-  if (c === 40 /* ( */) return true;
+  // "(weggefallen)", "(zu § 28)", "(Gegenstandslose Übergangsvorschrift)" – but not an Absatz marker "(1) …"
+  if (c === 40 /* ( */) return !/^\(\d+[a-z]{0,2}\)/.test(line.slice(start, Math.min(end, start + 8)));
   // " - " separator as in Markdown renderings: "Abschnitt 1 - Personen"
   if ((c === 45 || c === 0x2013) && start + 1 < end && isBlankCode(line.charCodeAt(start + 1))) return true;
   const last = line.charCodeAt(end - 1);
@@ -268,6 +273,23 @@ function token(kind: Tok, indent: number, end: number, commentStart: number): Li
  * `line` must not contain `\n`; a trailing `\r` is tolerated.
  */
 export function lexLine(line: string, state: LexState): LineToken {
+  // A byte order mark at the start of the document is not content: lex the line without it
+  // and keep the columns of the real line (the mark is one UTF-16 unit).
+  if (state.atDocumentStart && line.charCodeAt(0) === 0xfeff) return shiftToken(lexLineInner(line.slice(1), state), 1);
+  return lexLineInner(line, state);
+}
+
+function shiftToken(t: LineToken, by: number): LineToken {
+  t.indent += by;
+  t.end += by;
+  t.markerEnd += by;
+  t.contentStart += by;
+  if (t.commentStart >= 0) t.commentStart += by;
+  if (t.error) t.error = { kind: t.error.kind, start: t.error.start + by, end: t.error.end + by };
+  return t;
+}
+
+function lexLineInner(line: string, state: LexState): LineToken {
   const len = line.length;
   const indent = skipBlanks(line, 0, len);
   const atStart = state.atDocumentStart;
@@ -334,7 +356,7 @@ export function lexLine(line: string, state: LexState): LineToken {
 
   // --- annotation entries ----------------------------------------------------
   if (state.mode === 'annotation') {
-    if (indent > 0 && !line.startsWith('//', indent)) {
+    if (indent > state.annotationIndent && !line.startsWith('//', indent)) {
       const cs = findComment(line, indent);
       const end = trimEnd(line, cs >= 0 ? cs : len, indent);
       const m = ENTRY_RE.exec(line.slice(indent, end));
@@ -348,7 +370,8 @@ export function lexLine(line: string, state: LexState): LineToken {
       }
       return t;
     }
-    if (indent === 0) state.mode = 'normal';
+    // a line not indented deeper than the `@` line (e.g. the next list item) ends the annotation
+    if (indent <= state.annotationIndent) state.mode = 'normal';
   }
 
   // --- Inhaltsübersicht entries ---------------------------------------------
@@ -356,6 +379,8 @@ export function lexLine(line: string, state: LexState): LineToken {
     if (indent > 0) {
       const cs = findComment(line, indent);
       const end = trimEnd(line, cs >= 0 ? cs : len, indent);
+      // a whole-line comment between the entries is no (empty) entry
+      if (end === indent) return token(Tok.Comment, indent, indent, cs);
       return token(Tok.TocEntry, indent, end, cs);
     }
     state.mode = 'normal';
@@ -400,6 +425,7 @@ function lexBody(line: string, indent: number, len: number, state: LexState): Li
     const t = token(Tok.Text, indent, end, cs);
     t.markerEnd = indent + 1;
     t.contentStart = indent + 1;
+    state.afterColon = line.charCodeAt(end - 1) === 58;
     return t;
   }
 
@@ -460,6 +486,7 @@ function lexBody(line: string, indent: number, len: number, state: LexState): Li
         t.error = { kind: 'annotation-without-name', start: indent, end: indent + 1 };
       }
       state.mode = 'annotation';
+      state.annotationIndent = indent;
       break;
   }
   if (!t) t = token(Tok.Text, indent, end, cs);
@@ -467,7 +494,8 @@ function lexBody(line: string, indent: number, len: number, state: LexState): Li
   // A quoted structure over several lines: a line that begins with „, is not closed on the line,
   // and follows a line ending with a colon (the Änderungsbefehl: „… wird wie folgt gefasst:“).
   const afterColon = state.afterColon;
-  state.afterColon = t.kind !== Tok.Comment && line.charCodeAt(end - 1) === 58;
+  // an annotation between the line with the colon and the „ line does not count (its entries never reach here)
+  if (t.kind !== Tok.Annotation) state.afterColon = t.kind !== Tok.Comment && line.charCodeAt(end - 1) === 58;
   if (afterColon && t.kind !== Tok.Annotation && t.kind !== Tok.TableRow && line.charCodeAt(t.contentStart) === OPEN_QUOTE) {
     const b = quoteBalance(line, t.contentStart, end);
     if (b > 0) {

@@ -30,7 +30,7 @@ const MONTHS = new Set([
 const CITATION_WORDS = new Set([
   '§', '§§', 'Absatz', 'Absätze', 'Absätzen', 'Satz', 'Sätze', 'Sätzen', 'Nummer', 'Nummern', 'Artikel', 'Artikeln',
   'Anlage', 'Anlagen', 'Teil', 'Teils', 'Kapitel', 'Kapitels', 'Abschnitt', 'Abschnitts', 'Abschnittes', 'Titel', 'Titels',
-  'Buch', 'Buches', 'Halbsatz', 'Tabelle', 'Anhang', 'Randnummer', 'Nr', 'Abs', 'Art',
+  'Buch', 'Buches', 'Halbsatz', 'Tabelle', 'Anhang', 'Randnummer', 'Nr', 'Abs', 'Art', 'S', 'Seite',
 ]);
 
 const LETTER_CITATION_WORDS = new Set(['Buchstabe', 'Buchstaben', 'Doppelbuchstabe', 'Doppelbuchstaben']);
@@ -47,10 +47,10 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-/** The word (letters, digits, §) that ends right before index `end`. */
-function wordBefore(s: string, end: number): [string, number] {
+/** The word (letters, digits, §) that ends right before index `end`, not reaching before `from`. */
+function wordBefore(s: string, end: number, from = 0): [string, number] {
   let i = end;
-  while (i > 0) {
+  while (i > from) {
     const c = s[i - 1];
     if (c === ' ' || c === '\t' || c === '\u00a0' || c === '(' || c === '„' || c === ',' || c === '/' || c === '-' || c === '.' || c === ';') break;
     i--;
@@ -58,13 +58,13 @@ function wordBefore(s: string, end: number): [string, number] {
   return [s.slice(i, end), i];
 }
 
-function precedingWords(s: string, end: number, n: number): string[] {
+function precedingWords(s: string, end: number, n: number, from = 0): string[] {
   const out: string[] = [];
   let i = end;
-  while (out.length < n && i > 0) {
-    while (i > 0 && (isSpace(s.charCodeAt(i - 1)) || s[i - 1] === ',')) i--;
-    if (i === 0) break;
-    const [w, st] = wordBefore(s, i);
+  while (out.length < n && i > from) {
+    while (i > from && (isSpace(s.charCodeAt(i - 1)) || s[i - 1] === ',')) i--;
+    if (i === from) break;
+    const [w, st] = wordBefore(s, i, from);
     if (!w) {
       i--;
       continue;
@@ -75,15 +75,16 @@ function precedingWords(s: string, end: number, n: number): string[] {
   return out;
 }
 
-function periodEndsSentence(s: string, j: number): boolean {
-  const [word, ws] = wordBefore(s, j);
+/** Whether the period at `j` ends a sentence; `from` is where the unit's text starts on the line (after its marker or an escaping backslash). */
+function periodEndsSentence(s: string, j: number, from: number): boolean {
+  const [word, ws] = wordBefore(s, j, from);
   if (!word) return true; // ")." or "“."
   if (isDigit(word.charCodeAt(0)) && /^\d+[a-z]?$/.test(word)) {
     // a number: ordinal/date unless it is a unit number in a citation
     const next = nextWord(s, j + 1);
     if (MONTHS.has(next)) return false;
     if (word.length === 4 && /^\d{4}$/.test(word)) return true; // year: "… im Jahr 2027."
-    const prev = precedingWords(s, ws, 6);
+    const prev = precedingWords(s, ws, 6, from);
     for (const w of prev) {
       if (CITATION_WORDS.has(w)) return true;
       if (/^\d+[a-z]?$/.test(w) || w === 'und' || w === 'bis' || w === 'oder' || w === 'sowie') continue;
@@ -94,12 +95,13 @@ function periodEndsSentence(s: string, j: number): boolean {
   if (word.length === 1) {
     // single letters: "z. B.", "S. 5", but "Buchstabe a." ends a sentence
     if (!isUpper(word)) {
-      const prev = precedingWords(s, ws, 1)[0];
+      const prev = precedingWords(s, ws, 1, from)[0];
       return prev !== undefined && LETTER_CITATION_WORDS.has(prev);
     }
     return false;
   }
-  if (SENTENCE_ABBREVIATIONS.has(word)) return false;
+  // „vgl.“ and „Vgl.“ at the start of a sentence
+  if (SENTENCE_ABBREVIATIONS.has(word) || SENTENCE_ABBREVIATIONS.has(word.charAt(0).toLowerCase() + word.slice(1))) return false;
   // "f." and "ff." after numbers
   if (word === 'f' || word === 'ff') return false;
   return true;
@@ -161,9 +163,9 @@ export function splitSentences(block: Block, u: Unit): Satz[] {
         const atEnd = k >= seg.end;
         if (!atEnd) {
           const n = s[k];
-          if (!(isUpper(n) || n === '„' || isDigit(s.charCodeAt(k)) || n === '§')) continue;
+          if (!(isUpper(n) || n === '„' || isDigit(s.charCodeAt(k)) || n === '§' || n === '(')) continue;
         }
-        if (c === '.' && !periodEndsSentence(s, j)) continue;
+        if (c === '.' && !periodEndsSentence(s, j, seg.start)) continue;
         close({ line: seg.line, character: j + 1 });
         closedByPeriod = true;
         if (!atEnd) open = { line: seg.line, character: k };

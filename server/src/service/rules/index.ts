@@ -3,12 +3,13 @@
  * findings into diagnostics: configured severity, inline suppression,
  * absolute positions.
  */
-import type { Rule, RuleFinding, Severity, SeverityOrOff } from './rule';
+import type { BlockCheckContext, Rule, RuleFinding, Severity, SeverityOrOff } from './rule';
 import * as structure from './structure-rules';
 import * as text from './text-rules';
 import type { Block } from '../parser/block';
+import { segments, type Segment } from './segments';
 import type { DocumentModel, DocumentContext } from '../model/document-model';
-import type { Finding, RelPos } from '../model/types';
+import type { RelPos } from '../model/types';
 import type { ResolvedConfig } from '../config/config';
 import { closest } from '../util/strings';
 
@@ -33,6 +34,7 @@ export const RULES: readonly Rule[] = [
   structure.frontmatter,
   structure.vorspannFehlt,
   structure.gliederungBezeichnung,
+  structure.gliederungEbenen,
   structure.gliederungEntbehrlich,
   structure.gliederungNummerierung,
   structure.ueberschriftFehlt,
@@ -55,32 +57,44 @@ export const RULE_BY_ID = new Map(RULES.map((r) => [r.id, r]));
 export function knownCodes(): string[] {
   const hdr = new Set<string>();
   for (const r of RULES) if (r.hdr) hdr.add(r.hdr);
-  return [...RULES.map((r) => r.id), ...hdr];
+  return [...RULES.map((r) => r.id), ...[...hdr].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)))];
 }
 
 function matchesCode(rule: Rule, code: string): boolean {
   return rule.id === code || rule.hdr === code;
 }
 
-function contextKey(c: DocumentContext): string {
+export function contextKey(c: DocumentContext): string {
   return `${c.typ}|${c.fassung}|${c.ebene}|${c.abkuerzung ?? ''}|${c.kurztitel ?? ''}`;
 }
 
 const BLOCK_RULES = RULES.filter((r) => r.checkBlock);
+/** Shared by every block without findings (most of them). */
+const NO_FINDINGS: RuleFinding[] = [];
 const DOC_RULES = RULES.filter((r) => r.checkDocument);
 
 /** Block rule findings, cached on the block for the document context. */
-export function blockFindings(block: Block, ctx: DocumentContext): RuleFinding[] {
-  const key = contextKey(ctx);
+export function blockFindings(block: Block, ctx: DocumentContext, key = contextKey(ctx)): RuleFinding[] {
   if (block.ruleCache && block.ruleCache.key === key) return block.ruleCache.findings;
-  const findings: RuleFinding[] = [];
+  let findings: RuleFinding[] = NO_FINDINGS;
+  let segs: Segment[] | undefined;
+  let current = '';
+  // one context for all rules of the block (this runs for every block of a law)
+  const check: BlockCheckContext = {
+    block,
+    doc: ctx,
+    get segments() {
+      return (segs ??= segments(block));
+    },
+    report: (f) => {
+      if (findings === NO_FINDINGS) findings = [];
+      findings.push({ rule: current, ...f });
+    },
+  };
   for (const rule of BLOCK_RULES) {
     if (rule.appliesTo && !rule.appliesTo(ctx)) continue;
-    rule.checkBlock?.({
-      block,
-      doc: ctx,
-      report: (f) => findings.push({ rule: rule.id, ...f }),
-    });
+    current = rule.id;
+    rule.checkBlock?.(check);
   }
   block.ruleCache = { key, findings };
   return findings;
@@ -104,58 +118,56 @@ export function documentFindings(model: DocumentModel): PlacedFinding[] {
   return out;
 }
 
-/** A finding in absolute positions with its effective severity. */
-export interface AbsFinding {
-  rule: Rule;
-  severity: Severity;
-  finding: Finding;
-  block: Block;
-}
-
-function severityFor(rule: Rule, f: RuleFinding, cfg: ResolvedConfig): SeverityOrOff {
+/** Effective severity of a finding: config by rule id, then by HdR id, then the finding's or rule's default. */
+export function severityFor(rule: Rule, f: { severity?: Severity } | undefined, cfg: ResolvedConfig): SeverityOrOff {
   const byId = cfg.rules.get(rule.id);
   if (byId) return byId;
   if (rule.hdr) {
     const byHdr = cfg.rules.get(rule.hdr);
     if (byHdr) return byHdr;
   }
-  return f.severity ?? rule.defaultSeverity;
+  return f?.severity ?? rule.defaultSeverity;
 }
 
-/** Every finding of a document, after configuration and suppression comments. */
-export function collectFindings(model: DocumentModel, cfg: ResolvedConfig): AbsFinding[] {
-  const ctx = model.context;
-  const raw: { block: Block; finding: RuleFinding }[] = [];
-  for (const block of model.document.blocks) {
-    const p = block.parse;
-    for (const f of p.syntax) raw.push({ block, finding: f });
-    if (p.frontMatter) for (const f of p.frontMatter.findings) raw.push({ block, finding: f });
-    for (const f of blockFindings(block, ctx)) raw.push({ block, finding: f });
-  }
-  for (const pf of documentFindings(model)) raw.push(pf);
+/** The raw findings of one block: syntax, front matter and block rules (the last cached on the block). */
+export function rawBlockFindings(block: Block, ctx: DocumentContext): RuleFinding[] {
+  const p = block.parse;
+  const fm = p.frontMatter?.findings ?? [];
+  const rules = blockFindings(block, ctx);
+  if (!p.syntax.length && !fm.length) return rules;
+  return [...p.syntax, ...fm, ...rules];
+}
 
-  // --- suppression comments ---------------------------------------------------
-  interface Dir {
-    block: Block;
-    kind: string;
-    line: number;
-    from: number;
-    to: number;
-    codes: string[] | undefined;
-    used: boolean;
-    start: number;
-    end: number;
-  }
-  const dirs: Dir[] = [];
-  const openRanges: Dir[] = [];
+export function appliesTo(rule: Rule, ctx: DocumentContext): boolean {
+  return !rule.appliesTo || rule.appliesTo(ctx) || rule.id === 'syntax' || rule.id === 'frontmatter';
+}
+
+/** A suppression directive with the absolute lines it covers. */
+export interface DirectiveRange {
+  block: Block;
+  kind: string;
+  /** Absolute line of the comment. */
+  line: number;
+  from: number;
+  to: number;
+  codes: string[] | undefined;
+  used: boolean;
+  start: number;
+  end: number;
+}
+
+/** Suppression directives of a document, and findings about unknown codes in them. */
+export function directiveRanges(model: DocumentModel): { ranges: DirectiveRange[]; findings: PlacedFinding[] } {
+  const ranges: DirectiveRange[] = [];
+  const findings: PlacedFinding[] = [];
+  const open: DirectiveRange[] = [];
   const codes = knownCodes();
-  const dirFindings: { block: Block; finding: RuleFinding }[] = [];
   for (const { block, directive: d } of model.directives()) {
     const line = block.startLine + d.line;
     for (const c of d.codes ?? []) {
       if (!codes.includes(c)) {
         const near = closest(c, codes);
-        dirFindings.push({
+        findings.push({
           block,
           finding: {
             rule: 'unterdrueckung',
@@ -169,76 +181,59 @@ export function collectFindings(model: DocumentModel, cfg: ResolvedConfig): AbsF
       }
     }
     const base = { block, kind: d.kind, line, codes: d.codes, used: false, start: d.start, end: d.end };
-    if (d.kind === 'disable-next-line') dirs.push({ ...base, from: line + 1, to: line + 1 });
-    else if (d.kind === 'disable-line') dirs.push({ ...base, from: line, to: line });
+    if (d.kind === 'disable-next-line') ranges.push({ ...base, from: line + 1, to: line + 1 });
+    else if (d.kind === 'disable-line') ranges.push({ ...base, from: line, to: line });
     else if (d.kind === 'disable') {
-      const dir = { ...base, from: line, to: Number.MAX_SAFE_INTEGER };
-      dirs.push(dir);
-      openRanges.push(dir);
+      const r = { ...base, from: line, to: Number.MAX_SAFE_INTEGER };
+      ranges.push(r);
+      open.push(r);
     } else {
       // enable: closes the matching open disable ranges
-      for (const o of openRanges) {
+      for (const o of open) {
         if (o.to !== Number.MAX_SAFE_INTEGER) continue;
         const same = !d.codes || !o.codes || d.codes.some((c) => o.codes?.includes(c));
         if (same) o.to = line;
       }
     }
   }
-
-  const out: AbsFinding[] = [];
-  for (const { block, finding } of raw) {
-    const rule = RULE_BY_ID.get(finding.rule);
-    if (!rule) continue;
-    if (rule.appliesTo && !rule.appliesTo(ctx) && rule.id !== 'syntax' && rule.id !== 'frontmatter') continue;
-    const sev = severityFor(rule, finding, cfg);
-    if (sev === 'off') continue;
-    const line = block.startLine + finding.start.line;
-    let suppressed = false;
-    if (rule.id !== 'syntax') {
-      for (const d of dirs) {
-        if (line < d.from || line > d.to) continue;
-        if (d.codes && !d.codes.some((c) => matchesCode(rule, c))) continue;
-        d.used = true;
-        suppressed = true;
-      }
-    }
-    if (suppressed) continue;
-    out.push({ rule, severity: sev, finding, block });
-  }
-  const unt = RULE_BY_ID.get('unterdrueckung') as Rule;
-  const untSev = severityFor(unt, { rule: 'unterdrueckung', message: { key: '' }, start: zero, end: zero }, cfg);
-  if (untSev !== 'off') {
-    for (const { block, finding } of dirFindings) out.push({ rule: unt, severity: untSev, finding, block });
-    for (const d of dirs) {
-      if (d.used) continue;
-      out.push({
-        rule: unt,
-        severity: 'hint',
-        block: d.block,
-        finding: {
-          rule: 'unterdrueckung',
-          message: { key: 'unterdrueckung.unused', args: { kind: d.kind } },
-          start: { line: d.line - d.block.startLine, character: d.start },
-          end: { line: d.line - d.block.startLine, character: d.end },
-          suggestions: [
-            {
-              title: { key: 'unterdrueckung.remove' },
-              edits: [removeComment(d.block, d.line - d.block.startLine, d.start, d.end)],
-            },
-          ],
-        },
-      });
-    }
-  }
-  out.sort((a, b) => {
-    const la = a.block.startLine + a.finding.start.line;
-    const lb = b.block.startLine + b.finding.start.line;
-    return la - lb || a.finding.start.character - b.finding.start.character;
-  });
-  return out;
+  return { ranges, findings };
 }
 
-const zero: RelPos = { line: 0, character: 0 };
+/** Whether a finding of `rule` on absolute `line` is suppressed; marks the directives used. */
+export function suppressed(ranges: DirectiveRange[], rule: Rule, line: number): boolean {
+  if (rule.id === 'syntax') return false;
+  let hit = false;
+  for (const d of ranges) {
+    if (line < d.from || line > d.to) continue;
+    if (d.codes && !d.codes.some((c) => matchesCode(rule, c))) continue;
+    d.used = true;
+    hit = true;
+  }
+  return hit;
+}
+
+/** Findings about directives that suppressed nothing (a hint with a suggestion to remove them). */
+export function unusedDirectiveFindings(ranges: DirectiveRange[]): PlacedFinding[] {
+  const codes = knownCodes();
+  const out: PlacedFinding[] = [];
+  for (const d of ranges) {
+    // a directive naming only unknown codes is reported as such, not also as unused
+    if (d.used || (d.codes && d.codes.every((c) => !codes.includes(c)))) continue;
+    const rl = d.line - d.block.startLine;
+    out.push({
+      block: d.block,
+      finding: {
+        rule: 'unterdrueckung',
+        severity: 'hint',
+        message: { key: 'unterdrueckung.unused', args: { kind: d.kind } },
+        start: { line: rl, character: d.start },
+        end: { line: rl, character: d.end },
+        suggestions: [{ title: { key: 'unterdrueckung.remove' }, edits: [removeComment(d.block, rl, d.start, d.end)] }],
+      },
+    });
+  }
+  return out;
+}
 
 function removeComment(block: Block, line: number, start: number, end: number): { start: RelPos; end: RelPos; newText: string } {
   const text = block.lines[line];

@@ -7,6 +7,7 @@
 import type { Block } from '../parser/block';
 import type { DocumentModel, DocumentContext } from '../model/document-model';
 import type { Finding, Message, RelEdit, RelPos, Suggestion } from '../model/types';
+import type { Segment } from './segments';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeverityOrOff = Severity | 'off';
@@ -30,6 +31,8 @@ export interface RuleMeta {
 export interface BlockCheckContext {
   block: Block;
   doc: DocumentContext;
+  /** The block's text segments (computed once per pass, shared by the rules). */
+  readonly segments: readonly Segment[];
   report(f: ReportInput): void;
 }
 

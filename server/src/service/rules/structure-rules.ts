@@ -5,7 +5,7 @@
  */
 import type { Rule, DocumentCheckContext, ReportInput } from './rule';
 import { isDraft } from './rule';
-import { GLIEDERUNG_KINDS, ITEM_KINDS, NORM_KINDS, type Unit, type UnitKind } from '../model/types';
+import { GLIEDERUNG_KINDS, GLIEDERUNG_LEVEL, ITEM_KINDS, NORM_KINDS, type Unit, type UnitKind } from '../model/types';
 import { romanValue } from '../parser/lexer';
 import type { Block } from '../parser/block';
 
@@ -36,8 +36,8 @@ export const vorspannFehlt: Rule = {
   checkDocument(ctx) {
     if (ctx.model.frontMatter || ctx.model.document.blocks.length === 0) return;
     const block = ctx.model.document.blocks[0];
-    const first = ctx.model.norms[0];
-    const title = first?.title ? first.title : 'Titel des Gesetzes';
+    // a placeholder: the heading of the first § is not the title of the law
+    const title = 'Titel des Gesetzes';
     ctx.report(block, {
       message: { key: 'vorspann-fehlt.missing' },
       start: { line: 0, character: 0 },
@@ -57,6 +57,22 @@ export const vorspannFehlt: Rule = {
 export interface NumKey {
   n: number;
   s: string;
+}
+
+const NUMKEY_CACHE = new WeakMap<Unit, NumKey | null>();
+
+/** numKey of a unit's own number, cached per unit (units live as long as their block's parse). */
+export function unitKey(u: Unit): NumKey | undefined {
+  let k = NUMKEY_CACHE.get(u);
+  if (k === undefined) NUMKEY_CACHE.set(u, (k = numKey(u.num, u.kind, u.numberStyle) ?? null));
+  return k ?? undefined;
+}
+
+const RANGE_END_CACHE = new WeakMap<Unit, NumKey | null>();
+function rangeEndKey(u: Unit): NumKey | undefined {
+  let k = RANGE_END_CACHE.get(u);
+  if (k === undefined) RANGE_END_CACHE.set(u, (k = numKey(u.numTo, u.kind) ?? null));
+  return k ?? undefined;
 }
 
 /** `12a` → {12, "a"}; letters `c` → {3, ""}; `bb` → {2, ""}; Roman `IV a` → {4, "a"}. */
@@ -92,6 +108,14 @@ export type SeqProblem =
 export function checkSequence(items: { key: NumKey; to?: NumKey }[], firstValue = 1): { index: number; problem: SeqProblem }[] {
   const out: { index: number; problem: SeqProblem }[] = [];
   if (!items.length) return out;
+  // fast path: the usual, correct sequence (1, 2, 2a, 3 …) needs no bookkeeping
+  let ok = items[0].key.n === firstValue && items[0].key.s === '';
+  for (let i = 1; ok && i < items.length; i++) {
+    const p = items[i - 1].to ?? items[i - 1].key;
+    const k = items[i].key;
+    ok = cmp(k, p) > 0 && (k.n === p.n || (k.n === p.n + 1 && k.s === ''));
+  }
+  if (ok) return out;
   const seen = new Map<string, number>();
   let prev: NumKey | undefined;
   for (let i = 0; i < items.length; i++) {
@@ -112,7 +136,11 @@ export function checkSequence(items: { key: NumKey; to?: NumKey }[], firstValue 
         continue;
       }
       if (key.n > prev.n + 1 || (key.n === prev.n + 1 && key.s !== '')) {
-        out.push({ index: i, problem: { type: 'gap', expected: prev.n + 1 } });
+        // a number that only comes later is out of order, not missing (§ 4, § 6, § 5: one finding, at § 5)
+        const expected = prev.n + 1;
+        let later = false;
+        for (let j = i + 1; j < items.length && !later; j++) later = items[j].key.n === expected && items[j].key.s === '';
+        if (!later) out.push({ index: i, problem: { type: 'gap', expected } });
       }
     }
     prev = to ?? key;
@@ -121,6 +149,16 @@ export function checkSequence(items: { key: NumKey; to?: NumKey }[], firstValue 
 }
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+export function toRoman(n: number): string {
+  const table: [number, string][] = [[100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  let out = '';
+  for (const [v, r] of table) while (n >= v) {
+    out += r;
+    n -= v;
+  }
+  return out;
+}
 function letterOf(kind: UnitKind, n: number): string {
   const l = LETTERS[n - 1] ?? '?';
   return kind === 'doppelbuchstabe' ? l + l : kind === 'dreifachbuchstabe' ? l + l + l : l;
@@ -147,8 +185,9 @@ function normLabel(u: Unit): string {
   return `${u.kind === 'artikel' ? 'Artikel' : '§'} ${u.num ?? ''}`.trim();
 }
 
+/** `Absatz 2`, `Nummer 1a`, `Buchstabe c` (the number without the marker's brackets and dot). */
 function subLabel(u: Unit): string {
-  return `${WORD[u.kind] ?? u.kind} ${u.label}`;
+  return `${WORD[u.kind] ?? u.kind} ${u.num ?? u.label}`;
 }
 
 function relMarker(u: Unit): { start: { line: number; character: number }; end: { line: number; character: number } } {
@@ -211,6 +250,33 @@ export const gliederungBezeichnung: Rule = {
   },
 };
 
+export const gliederungEbenen: Rule = {
+  id: 'gliederung-ebenen',
+  hdr: 'H1',
+  source: 'HdR4 Teil C, Rn. 377',
+  description: {
+    de: 'Gliederungsebenen in der Reihenfolge Buch, Teil, Kapitel, Abschnitt, Unterabschnitt, Titel, Untertitel',
+    en: 'Gliederung levels in the order Buch, Teil, Kapitel, Abschnitt, Unterabschnitt, Titel, Untertitel',
+  },
+  defaultSeverity: 'warning',
+  fixable: false,
+  appliesTo: isDraft,
+  checkDocument(ctx) {
+    for (const u of ctx.model.gliederung) {
+      const p = u.parent;
+      if (!p || !GLIEDERUNG_KINDS.has(p.kind)) continue;
+      const lu = GLIEDERUNG_LEVEL[u.kind] ?? 5;
+      const lp = GLIEDERUNG_LEVEL[p.kind] ?? 5;
+      if (lu < lp) {
+        ctx.report(u.block, {
+          message: { key: 'gliederung-ebenen.order', args: { child: u.label, parent: p.label, childWord: WORD[u.kind] ?? u.kind, parentWord: WORD[p.kind] ?? p.kind } },
+          ...relMarker(u),
+        });
+      }
+    }
+  },
+};
+
 export const gliederungEntbehrlich: Rule = {
   id: 'gliederung-entbehrlich',
   hdr: 'H2',
@@ -223,7 +289,7 @@ export const gliederungEntbehrlich: Rule = {
     const g = ctx.model.gliederung;
     const count = ctx.model.norms.length;
     if (g.length && count > 0 && count < 20) {
-      ctx.report(g[0].block, { message: { key: 'gliederung-entbehrlich.fewNorms', args: { count } }, ...relMarker(g[0]) });
+      ctx.report(g[0].block, { message: { key: 'gliederung-entbehrlich.fewNorms', args: { count, paragraphs: count === 1 ? '§' : '§§' } }, ...relMarker(g[0]) });
     }
   },
 };
@@ -261,8 +327,15 @@ export const gliederungNummerierung: Rule = {
           const u = units[index];
           const num = u.num ?? '';
           const prev = index > 0 ? (units[index - 1].num ?? '') : '';
-          const args = { word, num, prev, expected: problem.type === 'gap' ? String(problem.expected) : '', first: '1' };
-          ctx.report(u.block, { message: { key: `gliederung-nummerierung.${problem.type}`, args }, ...relMarker(u) });
+          // numbers as the law writes them: Roman where the units are numbered in Roman
+          const roman = u.numberStyle === 'roman' || u.numberStyle === 'bare-roman';
+          const show = (n: number): string => (roman ? toRoman(n) : String(n));
+          const args = { word, num, prev, expected: problem.type === 'gap' ? show(problem.expected) : '', first: show(1) };
+          ctx.report(u.block, {
+            message: { key: `gliederung-nummerierung.${problem.type}`, args },
+            ...relMarker(u),
+            severity: problem.type === 'duplicate' ? 'error' : undefined,
+          });
         }
       }
     }
@@ -278,11 +351,13 @@ export const ueberschriftFehlt: Rule = {
   description: { de: 'Jeder § und jeder Artikel hat eine Überschrift', en: 'Every § and Artikel has a heading' },
   defaultSeverity: 'warning',
   fixable: false,
+  appliesTo: isDraft,
   checkBlock(ctx) {
     const u = ctx.block.parse.head;
     if (!u || u.repealed) return;
     if (u.kind === 'paragraph' || u.kind === 'artikel') {
-      if (!u.title) {
+      // a heading without a number is already a syntax error
+      if (!u.title && u.num) {
         ctx.report({
           message: { key: 'ueberschrift-fehlt.norm', args: { label: normLabel(u), kind: u.kind === 'artikel' ? 'Artikel' : '§' } },
           ...relMarker(u),
@@ -319,9 +394,9 @@ export const paragraphNummerierung: Rule = {
       const items: { key: NumKey; to?: NumKey }[] = [];
       const units: Unit[] = [];
       for (const u of list) {
-        const k = numKey(u.num, u.kind);
+        const k = unitKey(u);
         if (!k) continue;
-        items.push({ key: k, to: u.numTo ? numKey(u.numTo, u.kind) : undefined });
+        items.push({ key: k, to: u.numTo ? rangeEndKey(u) : undefined });
         units.push(u);
       }
       for (const { index, problem } of checkSequence(items)) {
@@ -336,8 +411,10 @@ export const paragraphNummerierung: Rule = {
             break;
           case 'gap': {
             const k = numKey(u.num, u.kind) as NumKey;
-            const missing = k.n - 1 > problem.expected ? `${word === '§' ? '§§' : 'Artikel'} ${problem.expected} bis ${k.n - 1}` : `${word} ${problem.expected}`;
-            r.message = { key: 'paragraph-nummerierung.gap', args: { missing, prev, cur } };
+            const several = k.n - 1 > problem.expected;
+            const missing = several ? `${word === '§' ? '§§' : 'Artikel'} ${problem.expected} bis ${k.n - 1}` : `${word} ${problem.expected}`;
+            const einheiten = word === '§' ? 'Die Paragraphen' : 'Die Artikel';
+            r.message = { key: several ? 'paragraph-nummerierung.gapRange' : 'paragraph-nummerierung.gap', args: { missing, prev, cur, einheiten } };
             break;
           }
           case 'duplicate':
@@ -355,26 +432,33 @@ export const paragraphNummerierung: Rule = {
 };
 
 const TYP_WORD: Record<string, string> = { stammgesetz: 'Stammgesetz', verordnung: 'Verordnung', aenderungsgesetz: 'Änderungsgesetz' };
+/** „in einem neuen Stammgesetz“, „in einer neuen Verordnung“ (German needs the article's gender). */
+const IN_NEW: Record<string, string> = { stammgesetz: 'einem neuen Stammgesetz', verordnung: 'einer neuen Verordnung', aenderungsgesetz: 'einem neuen Änderungsgesetz' };
 
 export const buchstabenzusatz: Rule = {
   id: 'buchstabenzusatz',
   hdr: 'H4',
   source: 'HdR4 Teil C 4.2',
   description: {
-    de: 'Keine Buchstabenzusätze (§ 27a) in einem neuen Stammgesetz',
-    en: 'No letter suffixes (§ 27a) in a new Stammgesetz',
+    de: 'Keine Buchstabenzusätze (§ 27a) in einem neuen Stammgesetz und in den Artikeln eines Änderungsgesetzes',
+    en: 'No letter suffixes (§ 27a) in a new Stammgesetz nor in the Artikel of an amending law',
   },
   defaultSeverity: 'warning',
   fixable: false,
-  appliesTo: (c) => isDraft(c) && (c.typ === 'stammgesetz' || c.typ === 'verordnung'),
+  appliesTo: isDraft,
   checkBlock(ctx) {
     const typ = TYP_WORD[ctx.doc.typ] ?? ctx.doc.typ;
+    const inTyp = IN_NEW[ctx.doc.typ] ?? typ;
+    const amending = ctx.doc.typ === 'aenderungsgesetz';
     for (const u of ctx.block.parse.units) {
       if (!u.num || !/^\d+[a-z]+$/.test(u.num)) continue;
-      if (NORM_KINDS.has(u.kind)) {
-        ctx.report({ message: { key: 'buchstabenzusatz.norm', args: { cur: normLabel(u), typ } }, ...relMarker(u) });
+      if (amending) {
+        // the amending law's own Artikel are counted 1, 2, 3 (what it inserts into the amended law stands in quotes)
+        if (u.kind === 'artikel') ctx.report({ message: { key: 'buchstabenzusatz.artikel', args: { cur: normLabel(u) } }, ...relMarker(u) });
+      } else if (NORM_KINDS.has(u.kind)) {
+        ctx.report({ message: { key: 'buchstabenzusatz.norm', args: { cur: normLabel(u), typ, inTyp } }, ...relMarker(u) });
       } else if (u.kind === 'absatz' || u.kind === 'nummer') {
-        ctx.report({ message: { key: 'buchstabenzusatz.sub', args: { cur: subLabel(u), typ } }, ...relMarker(u) });
+        ctx.report({ message: { key: 'buchstabenzusatz.sub', args: { cur: subLabel(u), typ, inTyp } }, ...relMarker(u) });
       }
     }
   },
@@ -397,22 +481,32 @@ export const untergliederungNummerierung: Rule = {
         const abs = container.children.filter((c) => c.kind === 'absatz' && !c.implicit);
         check(abs, container, 'absatz');
       }
-      // each list: consecutive items of one kind, not interrupted by text
+      // each list: consecutive items of one kind. A list interrupted by text continues when its
+      // next item does not start again at 1 (VwVfG § 36 Absatz 2: „1. … 3. … oder verbunden
+      // werden mit 4. … 5. …“); a list starting at 1 after text is a new list (e.g. in Satz 2).
       let list: Unit[] = [];
       let kind: UnitKind | undefined;
+      let interrupted = false;
       const flush = (): void => {
         if (list.length && kind && kind !== 'anstrich') check(list, container, kind);
         list = [];
         kind = undefined;
+        interrupted = false;
       };
       for (const p of container.parts) {
         if (p.type !== 'unit' || !ITEM_KINDS.has(p.unit.kind)) {
-          flush();
+          if (list.length) interrupted = true;
           continue;
         }
-        if (p.unit.kind !== kind) flush();
-        kind = p.unit.kind;
-        list.push(p.unit);
+        const u = p.unit;
+        if (u.kind !== kind) flush();
+        else if (interrupted) {
+          const k = numKey(u.num, u.kind);
+          if (k && k.n === 1 && k.s === '') flush();
+          interrupted = false;
+        }
+        kind = u.kind;
+        list.push(u);
       }
       flush();
     }
@@ -430,12 +524,13 @@ export const untergliederungNummerierung: Rule = {
       const word = WORD[kind] ?? kind;
       for (const { index, problem } of checkSequence(items)) {
         const u = us[index];
-        const prev = index > 0 ? us[index - 1].label : '';
+        // `Nummer 3`, not the marker `3.` (which would end the message in "3..")
+        const prev = index > 0 ? subLabel(us[index - 1]) : '';
         const fmt = (n: number): string => (letter ? letterOf(kind, n) : String(n));
         const first = kind === 'absatz' ? '(1)' : letter ? `${letterOf(kind, 1)})` : '1.';
         const args: Record<string, string> = {
           word,
-          cur: u.label,
+          cur: problem.type === 'start' ? u.label : subLabel(u),
           prev,
           parent: parent.address || parent.label,
           expected: problem.type === 'gap' ? fmt(problem.expected) : '',

@@ -5,20 +5,25 @@
  * H6 and H7.
  */
 import type { Rule } from './rule';
+import { isDraft } from './rule';
 import { ABKUERZUNGEN, type Abkuerzung } from '../data/abkuerzungen';
-import { segments, quotedSpans, inSpans } from './segments';
+import { quotedSpans, inSpans, findIn, haystack } from './segments';
 
 // --- H6 abbreviations -----------------------------------------------------------
 
 const ABK_ENTRIES: Abkuerzung[] = ABKUERZUNGEN.eintraege;
-const ABK_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}.])(?:${ABK_ENTRIES.map((e) => `(${e.muster})`).join('|')})`,
-  'gu',
-);
+/**
+ * Every abbreviation ends with a period, so the rule looks only at periods
+ * and matches the table against the few characters before each one (a
+ * regular expression over all the text would cost a scan per position).
+ */
+const ABK_RE = new RegExp(`(?<![\\p{L}\\p{N}.])(?:${ABK_ENTRIES.map((e) => `(${e.muster})`).join('|')})`, 'gu');
+const ABK_WINDOW = 24;
 const AFTER_CITATION = /(?:§§?|Absatz|Absätze|Abs\.|Artikel|Art\.|Nummer|Nr\.)\s*\d+[a-z]?\s*$/u;
 const AFTER_NUMBER = /\d+[a-z]?\s*$/u;
 const FUNDSTELLE_BEFORE = /(?:BGBl\.|ABl\.|GVBl\.|GBl\.|Bl\.|\((?:EU|EG|EWG|Euratom|EGKS)\))[^;]{0,30}$/u;
 const EU_NUMBER_AFTER = /^\s*\d+\/\d+/u;
+const LETTER = /[\p{L}\p{N}]/u;
 
 export const abkuerzung: Rule = {
   id: 'abkuerzung',
@@ -27,29 +32,42 @@ export const abkuerzung: Rule = {
   description: { de: 'Keine Abkürzungen im Normtext', en: 'No abbreviations in the rule text' },
   defaultSeverity: 'warning',
   fixable: true,
+  appliesTo: isDraft,
   checkBlock(ctx) {
     const lines = ctx.block.lines;
-    for (const seg of segments(ctx.block)) {
+    for (const seg of ctx.segments) {
       if (seg.inQuote) continue;
       const line = lines[seg.line];
-      const text = line.slice(seg.start, seg.end);
-      if (text.indexOf('.') < 0) continue;
+      const [hay, off] = haystack(line, seg.start, seg.end);
       let spans: [number, number][] | undefined;
-      ABK_RE.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = ABK_RE.exec(text))) {
+      for (let h = hay.indexOf('.', seg.start - off); h >= 0 && h + off < seg.end; h = hay.indexOf('.', h + 1)) {
+        const j = h + off;
+        let ws = Math.max(seg.start, j - ABK_WINDOW);
+        while (ws > seg.start && LETTER.test(line[ws - 1])) ws--;
+        // the window reaches a little past the period for patterns that look ahead („Art. 5“)
+        const win = line.slice(ws, Math.min(seg.end, j + 8));
+        const endInWin = j + 1 - ws;
+        ABK_RE.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = ABK_RE.exec(win)) && m.index + m[0].length !== endInWin) {
+          if (m.index + m[0].length > endInWin) {
+            m = null;
+            break;
+          }
+        }
+        if (!m) continue;
         let idx = 1;
         while (idx < m.length && m[idx] === undefined) idx++;
         const entry = ABK_ENTRIES[idx - 1];
-        const at = seg.start + m.index;
+        const at = ws + m.index;
         spans ??= quotedSpans(line, seg.start, seg.end);
         if (inSpans(at, spans)) continue;
-        const before = text.slice(Math.max(0, m.index - 40), m.index);
+        const before = line.slice(Math.max(seg.start, at - 40), at);
         if (entry.kontext === 'nachZitat' && !AFTER_CITATION.test(before)) continue;
         if (entry.kontext === 'nachZahl' && !AFTER_NUMBER.test(before)) continue;
-        if (entry.kontext === 'keineFundstelle' && (FUNDSTELLE_BEFORE.test(before) || EU_NUMBER_AFTER.test(text.slice(m.index + m[0].length)))) continue;
+        if (entry.kontext === 'keineFundstelle' && (FUNDSTELLE_BEFORE.test(before) || EU_NUMBER_AFTER.test(line.slice(j + 1, seg.end)))) continue;
         const start = { line: seg.line, character: at };
-        const end = { line: seg.line, character: at + m[0].length };
+        const end = { line: seg.line, character: j + 1 };
         if (entry.voll) {
           ctx.report({
             message: { key: 'abkuerzung.found', args: { abk: m[0], voll: entry.voll } },
@@ -73,6 +91,10 @@ function escapeRe(s: string): string {
 
 const OWN_CACHE = new Map<string, RegExp>();
 
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
 export const eigeneAbkuerzung: Rule = {
   id: 'eigene-abkuerzung',
   hdr: 'H6',
@@ -80,24 +102,34 @@ export const eigeneAbkuerzung: Rule = {
   description: { de: 'Eigener Kurztitel nicht im eigenen Text', en: "The law's own short title not in its own text" },
   defaultSeverity: 'warning',
   fixable: true,
+  appliesTo: isDraft,
   checkBlock(ctx) {
     const names = [ctx.doc.abkuerzung, ctx.doc.kurztitel].filter((n): n is string => !!n && n.length >= 3);
     if (!names.length) return;
-    const key = names.join('|');
+    const verordnung = ctx.doc.typ === 'verordnung';
+    // the article that goes with the name: a Gesetz is neuter, a Verordnung feminine
+    const repl: Record<string, string> = verordnung
+      ? { 'nach dieser': 'nach dieser Verordnung', 'nach der': 'nach dieser Verordnung', der: 'dieser Verordnung', die: 'diese Verordnung' }
+      : { 'nach diesem': 'nach diesem Gesetz', 'nach dem': 'nach diesem Gesetz', des: 'dieses Gesetzes', dem: 'diesem Gesetz', das: 'dieses Gesetz' };
+    const key = `${ctx.doc.typ}|${names.join('|')}`;
     let re = OWN_CACHE.get(key);
     if (!re) {
       // article + name (+ genitive s/es) or the name alone
       const alts = names.map((n) => `${escapeRe(n)}(?:es|s)?`).join('|');
-      re = new RegExp(`(?:\\b(des|dem|das|nach dem|nach diesem)\\s+)?(?<![\\p{L}\\p{N}])(?:${alts})(?![\\p{L}\\p{N}])`, 'gu');
+      // the article also capitalised at the start of a sentence („Das ErprobG gilt.“)
+      const articles = Object.keys(repl).flatMap((a) => [a, cap(a)]);
+      re = new RegExp(`(?:\\b(${articles.join('|')})\\s+)?(?<![\\p{L}\\p{N}])(?:${alts})(?![\\p{L}\\p{N}])`, 'gu');
       OWN_CACHE.set(key, re);
     }
-    const verordnung = ctx.doc.typ === 'verordnung';
-    const repl: Record<string, string> = verordnung
-      ? { des: 'dieser Verordnung', dem: 'dieser Verordnung', das: 'diese Verordnung', 'nach dem': 'nach dieser Verordnung', 'nach diesem': 'nach dieser Verordnung' }
-      : { des: 'dieses Gesetzes', dem: 'diesem Gesetz', das: 'dieses Gesetz', 'nach dem': 'nach diesem Gesetz', 'nach diesem': 'nach diesem Gesetz' };
-    for (const seg of segments(ctx.block)) {
+    for (const seg of ctx.segments) {
       if (seg.inQuote || seg.kind === 'title') continue;
       const line = ctx.block.lines[seg.line];
+      // cheap test first: does the segment contain one of the names at all?
+      const [hay, off] = haystack(line, seg.start, seg.end);
+      if (!names.some((n) => {
+        const k = hay.indexOf(n, seg.start - off);
+        return k >= 0 && k + off < seg.end;
+      })) continue;
       const text = line.slice(seg.start, seg.end);
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
@@ -108,10 +140,11 @@ export const eigeneAbkuerzung: Rule = {
         if (inSpans(at, spans)) continue;
         const start = { line: seg.line, character: at };
         const end = { line: seg.line, character: at + m[0].length };
-        const name = m[0].slice(m[1] ? m[0].length - m[0].trimStart().length + m[1].length : 0).trim();
-        const replacement = m[1] ? repl[m[1]] : undefined;
+        const name = m[1] ? m[0].slice(m[0].indexOf(m[1]) + m[1].length).trim() : m[0];
+        const article = m[1]?.toLowerCase();
+        const replacement = m[1] && article ? (m[1] === article ? repl[article] : cap(repl[article])) : undefined;
         ctx.report({
-          message: { key: 'eigene-abkuerzung.found', args: { name } },
+          message: { key: verordnung ? 'eigene-abkuerzung.foundVerordnung' : 'eigene-abkuerzung.found', args: { name } },
           start,
           end,
           fix: replacement ? [{ start, end, newText: replacement }] : undefined,
@@ -126,7 +159,20 @@ export const eigeneAbkuerzung: Rule = {
 const DASH_RANGE_RE =
   /(?<![\p{L}\p{N}])(§§?|Absätze|Absätzen|Absatz|Nummern|Nummer|Artikel|Artikeln|Sätze|Sätzen|Satz|Anlagen|Buchstaben|Buchstabe|Abs\.|Nr\.|Nrn\.|Art\.)(\s*)(\d+[a-z]?|[a-z])(\s*[-–—]\s*)(\d+[a-z]?|[a-z])(?![\p{L}\p{N}])/gu;
 
-const PLURAL: Record<string, string> = { '§': '§§', Absatz: 'Absätze', Nummer: 'Nummern', Satz: 'Sätze', Buchstabe: 'Buchstaben' };
+// abbreviated words are written out as well („Abs. 1-3“ → „Absätze 1 bis 3“, not „Absatz 1 bis 3“ after the H6 fix)
+const PLURAL: Record<string, string> = {
+  '§': '§§',
+  Absatz: 'Absätze',
+  Nummer: 'Nummern',
+  Satz: 'Sätze',
+  Buchstabe: 'Buchstaben',
+  'Abs.': 'Absätze',
+  'Nr.': 'Nummern',
+  'Nrn.': 'Nummern',
+  'Art.': 'Artikel',
+};
+
+const DASHES = /[-–—]/g;
 
 export const bereichStrich: Rule = {
   id: 'bereich-strich',
@@ -135,12 +181,13 @@ export const bereichStrich: Rule = {
   description: { de: 'Bereiche mit „bis“, nicht mit Strich', en: 'Ranges with „bis“, not with a dash' },
   defaultSeverity: 'warning',
   fixable: true,
+  appliesTo: isDraft,
   checkBlock(ctx) {
-    for (const seg of segments(ctx.block)) {
+    for (const seg of ctx.segments) {
       if (seg.inQuote) continue;
       const line = ctx.block.lines[seg.line];
+      if (findIn(line, DASHES, seg.start, seg.end) < 0) continue;
       const text = line.slice(seg.start, seg.end);
-      if (!/[-–—]/.test(text)) continue;
       DASH_RANGE_RE.lastIndex = 0;
       let m: RegExpExecArray | null;
       let spans: [number, number][] | undefined;
@@ -170,6 +217,9 @@ export const bereichStrich: Rule = {
 
 // --- H13 quotation marks -----------------------------------------------------------------
 
+/** Characters that can make a quotation wrong: straight ", guillemets, English ”, and „ (balance). */
+const QUOTE_SUSPECTS = /["»«”„]/g;
+
 export const anfuehrungszeichen: Rule = {
   id: 'anfuehrungszeichen',
   hdr: 'H13',
@@ -177,23 +227,15 @@ export const anfuehrungszeichen: Rule = {
   description: { de: 'Deutsche Anführungszeichen „…“', en: 'German quotation marks „…“' },
   defaultSeverity: 'warning',
   fixable: true,
+  appliesTo: isDraft,
   checkBlock(ctx) {
     const block = ctx.block;
-    // multi-line parts: balance is checked over the whole part
-    const multiLineOpen = new Set<number>();
-    for (const u of block.parse.units) for (const p of u.parts) if (p.type === 'text' && p.text.endLine > p.text.line) multiLineOpen.add(p.text.line);
-    for (const seg of segments(block)) {
+    // multi-line parts: balance is checked over the whole part (built when first needed)
+    let multiLineOpen: Set<number> | undefined;
+    for (const seg of ctx.segments) {
       if (seg.inQuote) continue;
       const line = block.lines[seg.line];
-      let hasSuspect = false;
-      for (let i = seg.start; i < seg.end; i++) {
-        const c = line.charCodeAt(i);
-        if (c === 34 || c === 0xbb || c === 0xab || c === 0x201d || c === 0x201e) {
-          hasSuspect = true;
-          break;
-        }
-      }
-      if (!hasSuspect) continue;
+      if (findIn(line, QUOTE_SUSPECTS, seg.start, seg.end) < 0) continue;
       // German pairs on a stack; straight quotes alternate open/close
       const german: number[] = [];
       const straight: number[] = [];
@@ -255,7 +297,11 @@ export const anfuehrungszeichen: Rule = {
           fix: fixes.map((f) => ({ start: { line: seg.line, character: f.at }, end: { line: seg.line, character: f.at + 1 }, newText: f.ch })),
         });
       }
-      if (german.length && !multiLineOpen.has(seg.line)) {
+      if (german.length && !multiLineOpen) {
+        multiLineOpen = new Set<number>();
+        for (const u of block.parse.units) for (const p of u.parts) if (p.type === 'text' && p.text.endLine > p.text.line) multiLineOpen.add(p.text.line);
+      }
+      if (german.length && !multiLineOpen?.has(seg.line)) {
         const at = german[0];
         ctx.report({
           message: { key: 'anfuehrungszeichen.unbalanced' },
