@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { glob } from 'tinyglobby';
+import type { TextEdit } from 'vscode-languageserver-types';
 import { createLanguageService, applyEdits, type NormaDiagnostic, type Locale, type ResolvedConfig } from '../service';
 import { nodeFileSystem, readText, UsageError, writeOut, writeText } from './io';
 import { formatters, type FileResult } from './formatters';
@@ -24,6 +25,7 @@ export async function resolveFiles(patterns: string[], cwd = process.cwd()): Pro
       files.add(abs);
       continue;
     }
+    if (!stat && !/[*?[\]{}()!]/.test(p)) throw new UsageError(`Datei oder Ordner nicht gefunden: ${p}`);
     const pattern = stat?.isDirectory() ? `${p.replace(/\\/g, '/').replace(/\/$/, '')}/**/*.norma` : p.replace(/\\/g, '/');
     const found = await glob(pattern, { cwd, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'], dot: false });
     if (!found.length) throw new UsageError(stat?.isDirectory() ? `Keine .norma-Dateien in ${p}` : `Keine Datei passt zu „${p}“`);
@@ -48,7 +50,7 @@ export async function runLint(args: string[]): Promise<number> {
       },
     });
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw new UsageError(argError(e as NodeJS.ErrnoException));
   }
   const { values, positionals } = parsed;
   const format = values.format as string;
@@ -61,42 +63,50 @@ export async function runLint(args: string[]): Promise<number> {
   }
   const locale = values.locale as Locale | undefined;
   if (locale && locale !== 'de' && locale !== 'en') throw new UsageError(`--locale erwartet de oder en, nicht „${locale}“`);
-  if (!positionals.length) throw new UsageError('norma lint: keine Dateien angegeben. Beispiel: norma lint samples/');
+  if (!positionals.length) throw new UsageError('Keine Dateien angegeben. Beispiel: norma lint entwuerfe/');
 
   const files = await resolveFiles(positionals);
   const service = createLanguageService({ fileSystem: nodeFileSystem, locale: locale ?? 'de' });
   const results: FileResult[] = [];
   const configs = new Map<string, ResolvedConfig>();
+  let withoutConfig = 0;
   for (const file of files) {
     const uri = pathToFileURL(file).href;
     let text = readText(file);
+    // a byte order mark is no part of the draft (editors hide it too); kept when the file is rewritten
+    const bom = text.charCodeAt(0) === 0xfeff;
+    if (bom) text = text.slice(1);
     let fixedCount = 0;
     service.open(uri, text);
     const cfg = service.configFor(uri);
     if (cfg.path) configs.set(cfg.path, cfg);
+    else withoutConfig++;
     const loc = locale ?? cfg.locale ?? 'de';
     let diags = service.getDiagnostics(uri, loc);
     if (values.fix) {
       for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-        const edits = diags.flatMap((d) => d.data.fix ?? []);
-        if (!edits.length) break;
+        const { edits, count } = nonOverlappingFixes(diags);
+        if (!count) break;
         const r = applyEdits(text, edits);
         if (!r.applied || r.text === text) break;
-        fixedCount += r.applied;
+        fixedCount += count;
         text = r.text;
         service.open(uri, text);
         diags = service.getDiagnostics(uri, loc);
       }
-      if (fixedCount) writeText(file, text);
+      if (fixedCount) writeText(file, bom ? `\ufeff${text}` : text);
     }
     service.close(uri);
     results.push({ file, diagnostics: filter(diags, values.quiet as boolean), fixed: fixedCount });
   }
   for (const cfg of configs.values()) {
-    const d = service.configDiagnostics(cfg, locale);
+    const d = filter(service.configDiagnostics(cfg, locale), values.quiet as boolean);
     if (d.length && cfg.path) results.push({ file: cfg.path, diagnostics: d, fixed: 0 });
   }
-  const out = formatter(results, { cwd: process.cwd(), locale: locale ?? 'de' });
+  // the summary speaks the language of the messages: --locale, else the configs' "locale" if they agree
+  const cfgLocales = new Set([...configs.values()].map((c) => c.locale));
+  const outLocale = locale ?? (cfgLocales.size === 1 && !withoutConfig ? [...cfgLocales][0] : undefined) ?? 'de';
+  const out = formatter(results, { cwd: process.cwd(), locale: outLocale });
   if (values.output) writeText(values.output as string, out);
   else writeOut(out);
 
@@ -113,6 +123,38 @@ export async function runLint(args: string[]): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+/**
+ * The safe fixes of one pass: each finding's edits all or none, none
+ * overlapping another finding's (those wait for the next pass).
+ */
+function nonOverlappingFixes(diags: NormaDiagnostic[]): { edits: TextEdit[]; count: number } {
+  const key = (p: { line: number; character: number }): number => p.line * 1e7 + p.character;
+  const taken: [number, number][] = [];
+  const edits: TextEdit[] = [];
+  let count = 0;
+  const fixable = diags.filter((d) => d.data.fix?.length).sort((a, b) => key(a.range.start) - key(b.range.start));
+  for (const d of fixable) {
+    const spans = (d.data.fix as TextEdit[]).map((e) => [key(e.range.start), key(e.range.end)] as [number, number]);
+    const clash = spans.some(([s, e]) => taken.some(([ts, te]) => (s < te && ts < e) || s === ts));
+    if (clash) continue;
+    taken.push(...spans);
+    edits.push(...(d.data.fix as TextEdit[]));
+    count++;
+  }
+  return { edits, count };
+}
+
+/** Node's parseArgs errors in the CLI's language. */
+function argError(e: NodeJS.ErrnoException): string {
+  // "Unknown option '--x'", "Option '-f, --format <value>' argument missing"
+  const opt = /'(?:-\w, )?(-[^' ]+)/.exec(e.message)?.[1];
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `Unbekannte Option „${opt ?? e.message}“. Optionen: --format, --fix, --max-warnings, --locale, -o/--output, -q/--quiet. Hilfe: norma --help`;
+  if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return /argument missing/.test(e.message) ? `Option „${opt}“ erwartet einen Wert.` : `Option „${opt}“ nimmt keinen Wert an.`;
+  }
+  return e.message;
 }
 
 function filter(d: NormaDiagnostic[], quiet: boolean): NormaDiagnostic[] {

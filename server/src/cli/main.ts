@@ -20,8 +20,11 @@ Aufruf:
       --max-warnings <N>                   Exit-Code 1, wenn mehr als N Warnungen
       --locale de|en                       Sprache der Meldungen
       -o, --output <Datei>                 Ausgabe in eine Datei
-  norma import <Datei.xml> [-o <Datei.norma>]
+      -q, --quiet                          nur Fehler melden (Warnungen werden weder gezeigt noch gezählt)
+  norma import <Datei.xml> [Optionen]
       gesetze-im-internet-XML (gii-norm) oder LegalDocML.de nach .norma
+      -o, --output <Datei.norma>           Ausgabe in eine Datei statt auf stdout
+      --fussnoten weglassen|kommentar      Fußnoten weglassen (Standard) oder als //-Kommentare behalten
   norma --help | --version
 
 Exit-Codes: 0 keine Fehler, 1 Befunde, 2 Aufruf- oder Dateifehler.

@@ -27,7 +27,8 @@ export function stylish(results: FileResult[], o: FormatOptions): string {
       if (sev === 'error') errors++;
       else if (sev === 'warning') warnings++;
       else other++;
-      if (d.data.fix?.length) fixable++;
+      // --fix rewrites the drafts, never norma.config.json
+      if (d.data.fix?.length && d.code !== 'config') fixable++;
       const sevText = sev === 'error' ? paint('31', sev) : sev === 'warning' ? paint('33', sev) : paint('36', sev);
       lines.push(`${rel}:${d.range.start.line + 1}:${d.range.start.character + 1} ${sevText} ${paint('2', d.code)} ${d.message}`);
     }
@@ -38,7 +39,7 @@ export function stylish(results: FileResult[], o: FormatOptions): string {
     lines.push(de ? `✔ ${results.length} Datei(en) geprüft, keine Befunde.` : `✔ ${results.length} file(s) checked, no findings.`);
   } else {
     const parts = [
-      `${errors} ${de ? WORD.error.de : WORD.error.en}`,
+      `${errors} ${de ? WORD.error.de : 'error(s)'}`,
       `${warnings} ${de ? 'Warnung(en)' : 'warning(s)'}`,
     ];
     if (other) parts.push(`${other} ${de ? 'Hinweis(e)' : 'note(s)'}`);
