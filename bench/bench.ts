@@ -19,7 +19,9 @@ import { spawnSync } from 'node:child_process';
 import MarkdownIt from 'markdown-it';
 import { createLanguageService } from '../server/src/service';
 import { clearSkeletonMemo } from '../server/src/service/parser/grammar';
+import type { FileSystemHost } from '../server/src/service/config/config';
 import { importXml } from '../server/src/service/import';
+import type { LspBenchResult } from './lsp-bench';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus', 'gii-xml');
@@ -75,9 +77,15 @@ async function main(): Promise<void> {
 
   // --- cold full analysis vs markdown-it -------------------------------------------
   const md = new MarkdownIt();
-  const analyse = (): number => {
+  // the same analysis with the reference rules off: what the reference index adds is measured against it
+  const noRefs: FileSystemHost = {
+    readFile: (p) => (p === '/bench/norma.config.json' ? JSON.stringify({ rules: { 'verweis-ziel-fehlt': 'off', 'verweis-aufgehoben': 'off', 'verweis-kette': 'off', 'zitierung-erstnennung': 'off', 'zitierung-fassung': 'off' } }) : undefined),
+    dirname: (p) => (p === '/' ? p : path.posix.dirname(p)),
+    join: (d, n) => path.posix.join(d, n),
+  };
+  const analyse = (withRefs = true): number => {
     clearSkeletonMemo();
-    const s = createLanguageService();
+    const s = createLanguageService(withRefs ? {} : { fileSystem: noRefs });
     const t0 = now();
     s.open(uri, bgb);
     const d = s.getDiagnostics(uri);
@@ -97,21 +105,26 @@ async function main(): Promise<void> {
   const firstRunMs = analyse();
   const mdFirstMs = mdParse();
   const runs: number[] = [];
+  const baseRuns: number[] = [];
   const mdRuns: number[] = [];
   for (let i = 0; i < 18; i++) {
     const a = analyse();
     const b = mdParse();
+    const c = analyse(false);
     if (i >= 3) {
       runs.push(a);
       mdRuns.push(b);
+      baseRuns.push(c);
     }
   }
   const coldMs = median(runs);
+  const coldBaseMs = median(baseRuns);
   const markdownItMs = median(mdRuns);
   const ratio = coldMs / markdownItMs;
   log(`cold full analysis: ${coldMs.toFixed(1)} ms (median of ${runs.length} runs, each with a new service and empty caches; first run in the process, JIT cold: ${firstRunMs.toFixed(1)} ms)`);
   log(`markdown-it parse:  ${markdownItMs.toFixed(1)} ms (median of ${mdRuns.length} runs interleaved with ours; first run ${mdFirstMs.toFixed(1)} ms)`);
   log(`ratio:              ${ratio.toFixed(2)} (goal ≤ 1.0)`);
+  log(`without the reference rules (parser, model, structure and style rules): ${coldBaseMs.toFixed(1)} ms, ratio ${(coldBaseMs / markdownItMs).toFixed(2)}`);
 
   // --- one-character edits inside a § ------------------------------------------------------
   const s = createLanguageService();
@@ -163,6 +176,70 @@ async function main(): Promise<void> {
   const heapMB = process.memoryUsage().heapUsed / 1024 / 1024;
   log(`heap with all ten laws open and analysed: ${heapMB.toFixed(1)} MB (before opening: ${(heapBefore / 1024 / 1024).toFixed(1)} MB; goal ≤ 300 MB)${(globalThis as { gc?: unknown }).gc ? '' : ' [run with --expose-gc for exact figures]'}`);
 
+  // --- reference index and find-references ------------------------------------------------------------
+  // index build for the BGB alone: model ready, citations not yet scanned (median of 7 fresh services)
+  const indexRuns: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const s2 = createLanguageService();
+    s2.open(uri, bgb);
+    s2.getModel(uri);
+    const t0 = now();
+    s2.getReferenceIndex(uri);
+    indexRuns.push(now() - t0);
+  }
+  const refIndexMs = median(indexRuns);
+  log(
+    `reference index for the BGB: ${refIndexMs.toFixed(1)} ms (median of ${indexRuns.length}); adds ${((100 * refIndexMs) / coldBaseMs).toFixed(0)} % to the cold analysis without reference rules (goal ≤ 50 %); full analysis with references ${coldMs.toFixed(1)} ms`,
+  );
+  // find-references for the § cited most often in the ten laws (all open, indexes warm)
+  // citations (not their parts) per § or Artikel
+  const citing = new Map<string, Set<unknown>>();
+  for (const law of texts.keys()) {
+    const lawUri = `file:///bench/${law}.norma`;
+    for (const rc of all.getReferenceIndex(lawUri).citations)
+      for (const e of rc.entries)
+        for (const t of e.targets) {
+          const norm = t.path[0];
+          if (!norm?.num) continue;
+          const key = `${t.uri}#${norm.eId}`;
+          let set = citing.get(key);
+          if (!set) citing.set(key, (set = new Set()));
+          set.add(rc);
+        }
+  }
+  const [topKey, topCount] = [...citing.entries()].map(([k, v]) => [k, v.size] as const).sort((a, b) => b[1] - a[1])[0];
+  const [topUri, topEId] = topKey.split('#');
+  const topUnit = all.getModel(topUri).byEId(topEId);
+  if (!topUnit) throw new Error('no unit for ' + topKey);
+  const topLaw = path.basename(topUri, '.norma').toUpperCase();
+  const refRuns: number[] = [];
+  let found = 0;
+  for (let i = 0; i < 50; i++) {
+    const t0 = now();
+    found = all.getReferences(topUri, topUnit.range.start, false).length;
+    refRuns.push(now() - t0);
+  }
+  const refsP95Ms = percentile(refRuns, 95);
+  log(`find-references for ${topLaw} ${topUnit.label} (cited ${topCount} times, ${found} locations; all ten laws open): p50 ${percentile(refRuns, 50).toFixed(2)} ms, p95 ${refsP95Ms.toFixed(2)} ms (goal ≤ 20 ms)`);
+
+  // --- compliance cost: recompute after editing one @aufwand (issue 5) ---------------------------------
+  // --- a pathological draft: one Begriffsbestimmungen § with 20,000 Nummern citing each other ------------
+  const items: string[] = [];
+  for (let i = 1; i <= 20000; i++) items.push(`  ${i}. „Stelle ${i}“ die Stelle nach Nummer ${i === 1 ? 2 : i - 1},`);
+  const longList = `---\ntitel: Gesetz zur Probe langer Listen\ntyp: stammgesetz\nfassung: entwurf\n---\n§ 1 Begriffsbestimmungen\nIm Sinne dieses Gesetzes ist\n${items.join('\n')}\n\n§ 2 Inkrafttreten\nDieses Gesetz tritt am Tag nach der Verkündung in Kraft.\n`;
+  const longRuns: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const s3 = createLanguageService();
+    const t0 = now();
+    s3.open('file:///bench/liste.norma', longList);
+    s3.getDiagnostics('file:///bench/liste.norma');
+    longRuns.push(now() - t0);
+  }
+  const longListMs = median(longRuns);
+  log(`a § with 20,000 Nummern, each a definition citing its neighbour (${(longList.length / 1024).toFixed(0)} KB): full analysis ${longListMs.toFixed(0)} ms (median of 3; linear work, no goal)`);
+
+  const costEditMs = benchCostEdits(log);
+
   // --- norma lint over the corpus, wall time incl. node start --------------------------------------
   const bin = path.join(ROOT, 'bin', 'norma.js');
   const lintRuns: number[] = [];
@@ -177,10 +254,18 @@ async function main(): Promise<void> {
   const bytes = [...texts.values()].reduce((a, t) => a + Buffer.byteLength(t), 0);
   log(`norma lint over the ten imported laws (${(bytes / 1e6).toFixed(1)} MB): ${lintMs.toFixed(0)} ms wall (median of 3, node start included; exit ${lintExit}; goal ≤ 3000 ms)`);
 
+  // --- the language server over LSP, and the extension's activation (bench/lsp-bench.ts) ----------------
+  const lspRun = spawnSync(process.execPath, [path.join(__dirname, 'lsp-bench.js'), path.join(outDir, 'bgb.norma')], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  for (const line of lspRun.stdout.split('\n')) if (line && !line.startsWith('RESULT ')) log(line);
+  const resultLine = lspRun.stdout.split('\n').find((l) => l.startsWith('RESULT '));
+  if (!resultLine) throw new Error(`lsp-bench failed (exit ${lspRun.status}):\n${lspRun.stderr}`);
+  const lsp = JSON.parse(resultLine.slice('RESULT '.length)) as LspBenchResult;
+
   if (json) {
     process.stdout.write(
       JSON.stringify({
         coldMs: round(coldMs),
+        coldBaseMs: round(coldBaseMs),
         markdownItMs: round(markdownItMs),
         ratio: round(ratio, 3),
         editP95Ms: round(editP95Ms, 3),
@@ -188,9 +273,67 @@ async function main(): Promise<void> {
         editP50Ms: round(editP50Ms, 3),
         firstRunMs: round(firstRunMs),
         lintCorpusMs: Math.round(lintMs),
+        refIndexMs: round(refIndexMs),
+        refsP95Ms: round(refsP95Ms, 3),
+        costEditMs: round(costEditMs, 3),
+        longListMs: round(longListMs),
+        lspKeystrokeP95Ms: round(lsp.lspKeystrokeP95Ms, 3),
+        lspKeystrokeP50Ms: round(lsp.lspKeystrokeP50Ms, 3),
+        completionP95Ms: lsp.completionP95Ms === null ? null : round(lsp.completionP95Ms, 3),
+        activationMs: lsp.activationMs === null ? null : round(lsp.activationMs),
+        serverReadyMs: lsp.serverReadyMs === null ? null : Math.round(lsp.serverReadyMs),
       }) + '\n',
     );
   }
+}
+
+/**
+ * A generated draft of 500 §§ with one @aufwand each (every addressee, activity
+ * lists, Wege); then 200 edits of one annotation's Fallzahl (after 20 warm-up
+ * edits), each followed by the cost report of the draft (model, cached
+ * per-annotation results, sums). Returns the 95th percentile in ms.
+ */
+function benchCostEdits(log: (s: string) => void): number {
+  const adressaten = [
+    ['  adressat: buerger', '  zeit: formulare-ausfuellen mittel, uebermitteln einfach', '  wege: gemeinde'],
+    ['  adressat: wirtschaft', '  wirtschaftszweig: C', '  informationspflicht: ja', '  zeit: berechnungen mittel, ueberpruefung einfach'],
+    ['  adressat: verwaltung', '  ebene: kommune', '  laufbahn: gehoben', '  zeit: formelle-pruefung mittel, bescheid-erstellen einfach'],
+    ['  adressat: verwaltung', '  ebene: bund', '  art: einmalig', '  zeit: 400 h', '  sachkosten: 10.000'],
+  ];
+  const lines = ['---', 'titel: Gesetz zur Messung des Erfüllungsaufwands', 'typ: stammgesetz', '---'];
+  const fallzahlLines: number[] = [];
+  for (let n = 1; n <= 500; n++) {
+    lines.push(`§ ${n} Pflicht ${n}`, `(1) Wer die Voraussetzungen nach Absatz ${(n % 3) + 2} erfüllt, übermittelt die Angaben.`, `@aufwand Pflicht ${n}`);
+    const a = adressaten[n % adressaten.length];
+    lines.push(a[0]);
+    fallzahlLines.push(lines.length);
+    lines.push(`  fallzahl: ${(n * 1000).toLocaleString('de-DE')} pro Jahr`, ...a.slice(1), `(2) Das Nähere regelt die Behörde.`);
+  }
+  lines.push('§ 501 Inkrafttreten', 'Dieses Gesetz tritt am Tag nach der Verkündung in Kraft.', '');
+  const text = lines.join('\n');
+  const s = createLanguageService();
+  const curi = 'file:///bench/kosten.norma';
+  s.open(curi, text, 1);
+  const first = s.getCostReport([curi]);
+  if (first.posten.length !== 500) throw new Error(`cost bench: ${first.posten.length} posten, expected 500`);
+  const rand = rng(7);
+  const times: number[] = [];
+  let version = 2;
+  // the garbage of the sections before is collected first; 20 warm-up edits (JIT) are not counted
+  gc();
+  for (let i = -20; i < 200; i++) {
+    const line = fallzahlLines[Math.floor(rand() * fallzahlLines.length)];
+    // the first digit of the Fallzahl: replace it by another one
+    const at = { line, character: '  fallzahl: '.length };
+    const t0 = now();
+    s.update(curi, [{ range: { start: at, end: { line, character: at.character + 1 } }, text: String(1 + ((i + 900) % 9)) }], version++);
+    const r = s.getCostReport([curi]);
+    if (i >= 0) times.push(now() - t0);
+    if (r.posten.length !== 500) throw new Error('cost bench: an edit broke an annotation');
+  }
+  const p95 = percentile(times, 95);
+  log(`cost recompute after editing one @aufwand (500 §§, 500 annotations): p50 ${percentile(times, 50).toFixed(2)} ms, p95 ${p95.toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms (${times.length} edits; goal ≤ 5 ms)`);
+  return p95;
 }
 
 function round(x: number, d = 1): number {

@@ -46,12 +46,12 @@ const FM = '---\ntitel: Gesetz zur Erprobung\ntyp: stammgesetz\n---\n';
 const INK = 'Dieses Gesetz tritt am Tag nach der Verkündung in Kraft.';
 
 /** Five warnings, three of them with a safe fix. */
-const ENTWURF = `${FM}§ 1 Anwendungsbereich\nEs gilt z. B. "dies" und §§ 1 - 2.\n§ 3 Zuständigkeit\nText.\n`;
-const ENTWURF_FIXED = `${FM}§ 1 Anwendungsbereich\nEs gilt zum Beispiel „dies“ und §§ 1 bis 2.\n§ 3 Zuständigkeit\nText.\n`;
+const ENTWURF = `${FM}§ 1 Anwendungsbereich\nEs gilt z. B. "dies" und §§ 1 - 3.\n§ 3 Zuständigkeit\nText.\n`;
+const ENTWURF_FIXED = `${FM}§ 1 Anwendungsbereich\nEs gilt zum Beispiel „dies“ und §§ 1 bis 3.\n§ 3 Zuständigkeit\nText.\n`;
 const ENTWURF_STYLISH = [
   'entwurf.norma:6:9 warning abkuerzung Abkürzung „z. B.“ im Normtext: „zum Beispiel“ ausschreiben.',
   'entwurf.norma:6:15 warning anfuehrungszeichen Gerade Anführungszeichen "…": im Normtext stehen deutsche Anführungszeichen „…“.',
-  'entwurf.norma:6:26 warning bereich-strich Bereich mit Strich „§§ 1 - 2“: Bereiche werden mit „bis“ angegeben – „§§ 1 bis 2“.',
+  'entwurf.norma:6:26 warning bereich-strich Bereich mit Strich „§§ 1 - 3“: Bereiche werden mit „bis“ angegeben – „§§ 1 bis 3“.',
   'entwurf.norma:7:1 warning paragraph-nummerierung § 2 fehlt: auf § 1 folgt § 3. Die Paragraphen sind lückenlos zu zählen.',
   'entwurf.norma:7:1 warning inkrafttreten Keine Inkrafttretensregelung: der letzte § regelt das Inkrafttreten.',
 ];
@@ -89,6 +89,20 @@ describe('norma lint (CLI)', function () {
       assert.deepEqual(files, [path.join('a', 'b', 'fehler.norma'), path.join('a', 'entwurf.norma')]);
       const all = norma(dir, 'lint', 'a/');
       assert.match(all.stdout, /in 3 Datei\(en\)\.\n/);
+    });
+
+    it('the files given are one workspace: a draft citing another is checked against it', () => {
+      const basis = `---\ntitel: Gesetz über die Erprobung von Meldewegen\nkurztitel: Meldewegegesetz\nabkuerzung: MeldWG\ntyp: stammgesetz\n---\n§ 1 Anwendungsbereich\n(1) Eins.\n(2) Zwei.\n\n§ 2 Inkrafttreten\n${INK}\n`;
+      const entwurf = `${FM}§ 1 Anwendungsbereich\nEs gelten § 1 Absatz 2 und § 1 Absatz 3 des Meldewegegesetzes.\n\n§ 2 Inkrafttreten\n${INK}\n`;
+      const dir = folder({ 'basis.norma': basis, 'entwurf.norma': entwurf });
+      const both = norma(dir, 'lint', 'entwurf.norma', 'basis.norma');
+      assert.equal(both.code, 1);
+      assert.equal(
+        both.stdout.split('\n')[0],
+        'entwurf.norma:6:28 error verweis-ziel-fehlt „§ 1 Absatz 3 (MeldWG)“ gibt es nicht: § 1 hat die Absätze 1, 2.',
+      );
+      // alone, the Meldewegegesetz is not known: nothing to check against
+      assert.equal(norma(dir, 'lint', 'entwurf.norma').code, 0);
     });
 
     it('a glob (expanded by norma, not by the shell) and several arguments', () => {
@@ -298,11 +312,12 @@ describe('norma lint (CLI)', function () {
     });
 
     it('fixes that overlap are applied over several passes (abbreviation inside a dash range)', () => {
-      const dir = folder({ 'entwurf.norma': `${FM}§ 1 Anwendungsbereich\nEs gelten Abs. 1-3 und Art. 4 - 5 sowie Nr. 2 bis 3.\n\n§ 2 Inkrafttreten\n${INK}\n` });
+      const body = (line: string): string => `${FM}§ 1 Anwendungsbereich\n(1) Es gilt:\n  1. eins,\n  2. zwei.\n(2) Weiter.\n(3) ${line}\n\n§ 2 Inkrafttreten\n${INK}\n`;
+      const dir = folder({ 'entwurf.norma': body('Es gelten Abs. 1-2 und Abs. 1 Nr. 1 - 2 sowie Nr. 1 bis 2.') });
       const r = norma(dir, 'lint', 'entwurf.norma', '--fix');
-      assert.equal(r.code, 0);
-      assert.equal(fs.readFileSync(path.join(dir, 'entwurf.norma'), 'utf8'), `${FM}§ 1 Anwendungsbereich\nEs gelten Absätze 1 bis 3 und Artikel 4 bis 5 sowie Nummer 2 bis 3.\n\n§ 2 Inkrafttreten\n${INK}\n`);
-      assert.equal(r.stdout, '✔ 1 Datei(en) geprüft, keine Befunde.\n  5 Korrektur(en) angewendet.\n');
+      assert.equal(r.code, 0, r.stdout);
+      assert.equal(fs.readFileSync(path.join(dir, 'entwurf.norma'), 'utf8'), body('Es gelten Absätze 1 bis 2 und Absatz 1 Nummern 1 bis 2 sowie Nummer 1 bis 2.'));
+      assert.equal(r.stdout, '✔ 1 Datei(en) geprüft, keine Befunde.\n  6 Korrektur(en) angewendet.\n');
     });
 
     it('keeps CRLF line breaks and a byte order mark (which is no part of the draft)', () => {
@@ -370,7 +385,7 @@ describe('norma lint (CLI)', function () {
       ['a folder without drafts', ['lint', 'leer'], { 'leer/notiz.txt': '' }, 'norma: Keine .norma-Dateien in leer\n'],
       ['no file at all', ['lint'], {}, 'norma: Keine Dateien angegeben. Beispiel: norma lint entwuerfe/\n'],
       ['a bad locale', ['lint', 'entwurf.norma', '--locale', 'fr'], { 'entwurf.norma': ENTWURF }, 'norma: --locale erwartet de oder en, nicht „fr“\n'],
-      ['an unknown command', ['pruefe', 'entwurf.norma'], {}, 'norma: Unbekannter Befehl „pruefe“. Befehle: lint, import. Hilfe: norma --help\n'],
+      ['an unknown command', ['pruefe', 'entwurf.norma'], {}, 'norma: Unbekannter Befehl „pruefe“. Befehle: lint, import, kosten, refs. Hilfe: norma --help\n'],
     ];
     for (const [what, args, files, message] of usage) {
       it(`2 for ${what}, with a German message on stderr and nothing on stdout`, () => {
@@ -405,7 +420,7 @@ describe('norma lint (CLI)', function () {
         r.stdout,
         [
           `${path.join('entwuerfe', 'entwurf.norma')}:6:15 warning anfuehrungszeichen Gerade Anführungszeichen "…": im Normtext stehen deutsche Anführungszeichen „…“.`,
-          `${path.join('entwuerfe', 'entwurf.norma')}:6:26 error bereich-strich Bereich mit Strich „§§ 1 - 2“: Bereiche werden mit „bis“ angegeben – „§§ 1 bis 2“.`,
+          `${path.join('entwuerfe', 'entwurf.norma')}:6:26 error bereich-strich Bereich mit Strich „§§ 1 - 3“: Bereiche werden mit „bis“ angegeben – „§§ 1 bis 3“.`,
           `${path.join('entwuerfe', 'entwurf.norma')}:7:1 warning paragraph-nummerierung § 2 fehlt: auf § 1 folgt § 3. Die Paragraphen sind lückenlos zu zählen.`,
           `${path.join('entwuerfe', 'entwurf.norma')}:7:1 warning inkrafttreten Keine Inkrafttretensregelung: der letzte § regelt das Inkrafttreten.`,
           `${cfgPath}:5:5 error config Unbekannte Regel „abkurzung“ – meinten Sie „abkuerzung“?`,

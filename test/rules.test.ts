@@ -238,6 +238,144 @@ const VIOLATIONS: Violation[] = [
     en: 'Unknown rule code "abkuerzng" in norma-disable-next-line – did you mean "abkuerzung"?',
     severity: 'warning',
   },
+  // --- compliance cost and Digitalcheck (issue 5) ---
+  {
+    code: 'aufwand',
+    text: p1('Text.', '@aufwand Meldung', '  adressat: buerger', '  fallzahl: viele', '  zeit: 5 min'),
+    where: 'viele',
+    de: '„viele“ ist keine Zahl im deutschen Format (z. B. „4.800.000“, „4 800 000“ oder „1,2 Mio.“).',
+    en: '"viele" is not a number in German format (e.g. "4.800.000", "4 800 000" or "1,2 Mio.").',
+    severity: 'error',
+  },
+  {
+    code: 'schriftform',
+    text: p1('Der Antrag ist schriftlich zu stellen.'),
+    where: 'schriftlich',
+    de: '„schriftlich“ verlangt Papier oder eine qualifizierte elektronische Signatur: prüfen, ob die Textform (§ 126b BGB) genügt oder „elektronisch“ zugelassen werden kann; bleibt es bei der Schriftform, erlaubt § 3a Absatz 2 VwVfG den elektronischen Ersatz (Digitalcheck-Prinzip 1 „Digitale Angebote für alle nutzbar gestalten“).',
+    en: '"schriftlich" requires paper or a qualified electronic signature: check whether text form (§ 126b BGB) suffices or "elektronisch" can be allowed; if written form must stay, § 3a Absatz 2 VwVfG allows electronic replacement (Digitalcheck principle 1 „Digitale Angebote für alle nutzbar gestalten“).',
+    severity: 'warning',
+  },
+  {
+    code: 'unterschrift',
+    text: p1('Der Antrag ist eigenhändig zu unterschreiben.'),
+    where: 'eigenhändig zu unterschreiben',
+    de: '„eigenhändig zu unterschreiben“ verlangt eine Unterschrift auf Papier: prüfen, ob die Textform, eine elektronische Identifizierung oder eine elektronische Signatur genügt (Digitalcheck-Prinzip 1 „Digitale Angebote für alle nutzbar gestalten“).',
+    en: '"eigenhändig zu unterschreiben" requires a handwritten signature on paper: check whether text form, electronic identification or an electronic signature suffices (Digitalcheck principle 1 „Digitale Angebote für alle nutzbar gestalten“).',
+    severity: 'warning',
+  },
+  {
+    code: 'persoenliches-erscheinen',
+    text: p1('Der Antragsteller hat persönlich zu erscheinen.'),
+    where: 'persönlich zu erscheinen',
+    de: '„persönlich zu erscheinen“ verlangt einen Behördengang: ein Online-Verfahren ermöglichen. Der Leitfaden Erfüllungsaufwand setzt dafür je Fall Wegezeit und Wegekosten an, im Durchschnitt 20 Minuten und 2,60 Euro; in @aufwand mit „wege:“ erfassen (Digitalcheck-Prinzip 1 „Digitale Angebote für alle nutzbar gestalten“).',
+    en: '"persönlich zu erscheinen" requires a visit to an office: allow an online procedure. The Leitfaden Erfüllungsaufwand counts travel time and cost per case for it, on average 20 minutes and 2,60 euros; record them in @aufwand with "wege:" (Digitalcheck principle 1 „Digitale Angebote für alle nutzbar gestalten“).',
+    severity: 'warning',
+  },
+  {
+    code: 'vorlage-original',
+    text: p1('Die Urkunde ist im Original vorzulegen.'),
+    where: 'im Original',
+    de: '„im Original“ verlangt Nachweise auf Papier (Once-Only): eine Pflicht zur Bereithaltung („bereitzuhalten“) oder den Abruf aus einem Register vorsehen (Digitalcheck-Prinzip 2 „Datenwiederverwendung benötigt einheitliches Recht“).',
+    en: '"im Original" requires paper evidence (once only): provide a duty to keep it available ("bereitzuhalten") or retrieval from a register (Digitalcheck principle 2 „Datenwiederverwendung benötigt einheitliches Recht“).',
+    severity: 'warning',
+  },
+  {
+    code: 'technologie',
+    text: p1('Der Antrag kann per Fax gestellt werden.'),
+    where: 'Fax',
+    de: '„Fax“ schreibt eine bestimmte Technik vor: technologieoffen formulieren, etwa „elektronisch“ oder „in einem elektronischen Format“ (Digitalcheck-Prinzip 3 „Etablierte Technologien ermöglichen effiziente Umsetzung“).',
+    en: '"Fax" prescribes a particular technology: use technology-neutral wording such as "elektronisch" or "in einem elektronischen Format" (Digitalcheck principle 3 „Etablierte Technologien ermöglichen effiziente Umsetzung“).',
+    severity: 'warning',
+  },
+  {
+    code: 'unbestimmter-begriff',
+    text: p1('Die Behörde entscheidet unverzüglich.'),
+    where: 'unverzüglich',
+    de: '„unverzüglich“ ist unbestimmt und lässt Ermessen: für eine automatisierte Ausführung (§ 35a VwVfG) den Begriff bestimmen oder eine Zahl, Frist oder Voraussetzung nennen (Digitalcheck-Prinzip 4 „Automatisierung basiert auf eindeutigen Regelungen“).',
+    en: '"unverzüglich" is indeterminate and leaves discretion: for automated execution (§ 35a VwVfG) define the term or give a number, period or condition (Digitalcheck principle 4 „Automatisierung basiert auf eindeutigen Regelungen“).',
+    severity: 'warning',
+  },
+  {
+    code: 'verweis-ziel-fehlt',
+    text: p1('Die §§ 2 und 7 gelten entsprechend.'),
+    where: '7',
+    de: '„§ 7“ gibt es nicht (nächste: § 2).',
+    en: '"§ 7" does not exist (nearest: § 2).',
+    severity: 'error',
+  },
+  {
+    code: 'verweis-aufgehoben',
+    text: law(['§ 1 Anwendungsbereich', '§ 2 gilt entsprechend.', '', '§ 2 (weggefallen)', '', inkraft(3)]),
+    where: ['§ 2', 0],
+    de: '„§ 2“ verweist auf eine weggefallene Vorschrift.',
+    en: '"§ 2" refers to a repealed provision.',
+    severity: 'warning',
+  },
+  {
+    code: 'verweis-kette',
+    text: law(['§ 1 Anwendungsbereich', 'Für Vereine gilt § 2 entsprechend.', '', '§ 2 Stiftungen', 'Für Stiftungen gilt § 3 entsprechend.', '', '§ 3 Verfahren', 'Die Behörde prüft den Antrag.', '', inkraft(4)]),
+    where: ['§ 2', 0],
+    de: '„§ 2“ verweist auf § 2, und dort wird nur weiterverwiesen (§ 3): direkt auf das Ziel verweisen.',
+    en: '"§ 2" refers to § 2, which only refers onwards (§ 3): refer to the final target directly.',
+    severity: 'hint',
+  },
+  {
+    code: 'zitierung-erstnennung',
+    text: p1('Die Vorschriften des Bundesmeldegesetzes bleiben unberührt.'),
+    where: 'Bundesmeldegesetzes',
+    de: 'Erste Nennung von „Bundesmeldegesetzes“ ohne vollständiges Zitat (Datum, Fundstelle, letzte Änderung).',
+    en: 'First mention of "Bundesmeldegesetzes" without a full citation (date, gazette, last amendment).',
+    severity: 'hint',
+  },
+  {
+    code: 'zitierung-fassung',
+    text: p1('Das Bundesmeldegesetz vom 3. Mai 2013 (BGBl. I S. 1084) bleibt unberührt.'),
+    where: 'Bundesmeldegesetz',
+    de: 'Vollzitat von „Bundesmeldegesetz“ ohne Angabe, ob statisch („zuletzt durch … geändert“) oder dynamisch („in der jeweils geltenden Fassung“).',
+    en: 'Full citation of "Bundesmeldegesetz" without saying whether it is static ("zuletzt durch … geändert") or dynamic ("in der jeweils geltenden Fassung").',
+    severity: 'hint',
+  },
+  {
+    code: 'begriff-doppelt',
+    text: law(['§ 1 Begriffsbestimmungen', '(1) „Meldestelle“ ist die nach Landesrecht zuständige Behörde.', '(2) „Meldestelle“ ist auch die beauftragte Stelle.', '', '§ 2 Zuständigkeit', 'Die Meldestelle entscheidet.', '', inkraft(3)]),
+    where: ['Meldestelle', 1],
+    de: '„Meldestelle“ wird doppelt bestimmt: bereits in § 1 Absatz 1 (Zeile 6).',
+    en: '"Meldestelle" is defined twice: already in § 1 Absatz 1 (line 6).',
+    severity: 'warning',
+  },
+  {
+    code: 'begriff-unbenutzt',
+    text: law(['§ 1 Begriffsbestimmungen', '„Meldestelle“ ist die nach Landesrecht zuständige Behörde.', '', '§ 2 Zuständigkeit', 'Die Behörde entscheidet.', '', inkraft(3)]),
+    where: 'Meldestelle',
+    de: 'Der Begriff „Meldestelle“ wird bestimmt, aber nirgends verwendet.',
+    en: 'The term "Meldestelle" is defined but never used.',
+    severity: 'warning',
+  },
+  {
+    code: 'begriff-vor-definition',
+    text: law([
+      '§ 1 Anwendungsbereich',
+      'Dieses Gesetz gilt für jede Meldestelle.',
+      '',
+      '§ 2 Zuständigkeit',
+      'Die Behörde (Meldestelle) entscheidet.',
+      '',
+      '§ 3 Verfahren',
+      'Die Meldestelle prüft den Antrag.',
+      '',
+      '§ 4 Fristen',
+      'Die Meldestelle entscheidet binnen eines Monats.',
+      '',
+      '§ 5 Form',
+      'Die Meldestelle entscheidet elektronisch.',
+      '',
+      inkraft(6),
+    ]),
+    where: ['Meldestelle', 1],
+    de: '„Meldestelle“ wird schon in § 1 (Zeile 6) verwendet, aber erst hier bestimmt: die Begriffsbestimmung gehört an die erste Verwendung.',
+    en: '"Meldestelle" is already used in § 1 (line 6) but defined only here: the definition belongs where the term is first used.',
+    severity: 'warning',
+  },
 ];
 
 describe('rules: one violation per rule id', () => {
@@ -267,8 +405,23 @@ describe('rules: one violation per rule id', () => {
         'anfuehrungszeichen',
         'inkrafttreten',
         'leere-einheit',
+        'verweis-ziel-fehlt',
+        'verweis-aufgehoben',
+        'verweis-kette',
+        'zitierung-erstnennung',
+        'zitierung-fassung',
+        'begriff-doppelt',
+        'begriff-unbenutzt',
+        'begriff-vor-definition',
         'unterdrueckung',
         'config',
+        'aufwand',
+        'schriftform',
+        'unterschrift',
+        'persoenliches-erscheinen',
+        'vorlage-original',
+        'technologie',
+        'unbestimmter-begriff',
       ],
     );
   });
@@ -306,18 +459,22 @@ describe('a clean draft', () => {
         'Der Bundestag hat das folgende Gesetz beschlossen:',
         '',
         '§ 1 Anwendungsbereich',
-        '(1) Dieses Gesetz gilt ab dem 1. Januar 2027 für Personen bis zur Vollendung des 65. Lebensjahres.',
+        '(1) Dieses Gesetz gilt ab dem 1. Januar 2027 für Personen bis zur Vollendung des 65. Lebensjahres. Es gilt auch für Vereine.',
         '(2) Nach Nummer 1 und nach Absatz 1 Satz 2 gilt das Bundesnaturschutzgesetz vom 29. Juli 2009 (BGBl. I S. 2542), das zuletzt durch Artikel 3 des Gesetzes vom 8. Dezember 2022 (BGBl. 2024 I Nr. 245) geändert worden ist.',
         '(3) Die Verordnung (EU) Nr. 1234/2008 und die Verordnung (EU) 2016/679 bleiben unberührt.',
-        '(4) Der Begriff „Behörde“ umfasst auch „Beliehene im Sinne des § 4 Abs. 2 „Satz 1“ z. B.“ nach den Buchstaben a bis f.',
+        '(4) Der Begriff „Behörde“ umfasst auch „Beliehene im Sinne des § 4 Abs. 2 „Satz 1“ z. B.“ nach Absatz 8 Nummer 2 Buchstabe a bis f.',
         '(5) Das Verzeichnis steht unter https://www.gesetze-im-internet.de/bgb/__823.html bereit.',
         '(6) Dies gilt für Leistungen jeder Art.',
-        '(7) Es gelten die §§ 3 bis 6 und Nummer 3 – soweit nichts anderes bestimmt ist – entsprechend.',
+        '(7) Es gelten § 2 und Absatz 8 Nummer 2 – soweit nichts anderes bestimmt ist – entsprechend.',
         '(8) Zuständig ist',
         '  1. der Bund,',
         '  2. das Land:',
         '    a) nach Buchstabe f.',
-        '    b) im Übrigen.',
+        '    b) für Gemeinden,',
+        '    c) für Kreise,',
+        '    d) für Bezirke,',
+        '    e) für Verbände,',
+        '    f) im Übrigen.',
         '\\1. Januar 2027 ist der Stichtag.',
         '',
         '§ 2 Begriffsbestimmungen',
@@ -362,7 +519,7 @@ describe('syntax', () => {
     expectAt(text, 'syntax', { start: { line: blank, character: 0 }, end: { line: blank, character: 0 } }, 'Mehrzeiliges Zitat „… wird vor dieser Leerzeile nicht mit “ geschlossen.');
   });
   it('prose that starts like a heading and escaped lines are no syntax errors', () => {
-    expectClean(p1('Text.', '§ 5 gilt entsprechend.', '\\§ 12 Satz 2 gilt entsprechend', '\\1. Januar 2027 ist der Stichtag.'));
+    expectClean(p1('Text. Weiterer Text.', '§ 2 gilt entsprechend.', '\\§ 1 Satz 2 gilt entsprechend', '\\1. Januar 2027 ist der Stichtag.'));
   });
   it('syntax errors are never suppressed by a comment without codes', () => {
     const text = law(['§ 1 Anwendungsbereich', '(1) Es gilt:', '// norma-disable-next-line', '  aa) für alle,', '', INK2]);
@@ -873,7 +1030,7 @@ describe('inline suppression', () => {
     expectNone(text, 'unterdrueckung');
   });
   it('norma-disable … norma-enable ranges, for several codes', () => {
-    const text = p1('(1) Eins.', '// norma-disable H7, abkuerzung', '(2) Die §§ 1 - 2 gelten ggf.', '(3) Die §§ 3 - 4 gelten.', '// norma-enable H7, abkuerzung', '(4) Die §§ 5 - 6 gelten ggf.');
+    const text = p1('(1) Eins.', '// norma-disable H7, abkuerzung', '(2) Die §§ 1 - 2 gelten ggf.', '(3) Die Absätze 1 - 2 gelten.', '// norma-enable H7, abkuerzung', '(4) Die Absätze 1 - 3 gelten ggf.');
     const line4 = rangeOf(text, '(4)').start.line;
     assert.deepEqual(
       lint(text).map((d) => [d.code, d.range.start.line]),
@@ -951,7 +1108,7 @@ describe('config (norma.config.json)', () => {
 
   it('an unknown key, at its line, with the allowed keys', () => {
     const config = '{\n  "locale": "de",\n  "regeln": {}\n}\n';
-    expectConfig(config, '"regeln"', 'Unbekannter Schlüssel „regeln“ in norma.config.json. Erlaubt: $schema, locale, rules.');
+    expectConfig(config, '"regeln"', 'Unbekannter Schlüssel „regeln“ in norma.config.json. Erlaubt: $schema, locale, rules, digitalcheck, kosten.');
   });
 
   it('an unknown rule with a did-you-mean and its fix; the fixed config is clean', () => {
@@ -969,7 +1126,7 @@ describe('config (norma.config.json)', () => {
     expectConfig(
       config,
       '"xyzzy"',
-      'Unbekannte Regel „xyzzy“. Bekannte Regeln: syntax, frontmatter, vorspann-fehlt, gliederung-bezeichnung, gliederung-ebenen, gliederung-entbehrlich, gliederung-nummerierung, ueberschrift-fehlt, paragraph-nummerierung, buchstabenzusatz, untergliederung-nummerierung, abkuerzung, eigene-abkuerzung, bereich-strich, anfuehrungszeichen, inkrafttreten, leere-einheit, unterdrueckung, config, H1, H2, H3, H4, H6, H7, H13, H16.',
+      'Unbekannte Regel „xyzzy“. Bekannte Regeln: syntax, frontmatter, vorspann-fehlt, gliederung-bezeichnung, gliederung-ebenen, gliederung-entbehrlich, gliederung-nummerierung, ueberschrift-fehlt, paragraph-nummerierung, buchstabenzusatz, untergliederung-nummerierung, abkuerzung, eigene-abkuerzung, bereich-strich, anfuehrungszeichen, inkrafttreten, leere-einheit, verweis-ziel-fehlt, verweis-aufgehoben, verweis-kette, zitierung-erstnennung, zitierung-fassung, begriff-doppelt, begriff-unbenutzt, begriff-vor-definition, unterdrueckung, config, aufwand, schriftform, unterschrift, persoenliches-erscheinen, vorlage-original, technologie, unbestimmter-begriff, H1, H2, H3, H4, H6, H7, H8, H9, H10, H13, H16, H17.',
     );
   });
 

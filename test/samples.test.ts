@@ -240,7 +240,17 @@ describe('Beispielentwürfe (samples/)', () => {
         fs.writeFileSync(copy, original);
         const after = lint(['--fix', copy]);
         assert.equal(after.status, 1, 'die nicht behebbaren Fehler bleiben');
-        assert.deepEqual(asSet(after.findings.map(asExpected)), asSet(rest));
+        // findings after a fix on the same line move by what the fixes before them added or removed
+        const edits = withFix.flatMap((f) => f.fix ?? []);
+        const shifted = rest.map((e) => {
+          let delta = 0;
+          for (const ed of edits) {
+            const r = ed.range;
+            if (r.start.line === e.line - 1 && r.end.line === e.line - 1 && r.end.character <= e.column - 1) delta += ed.newText.length - (r.end.character - r.start.character);
+          }
+          return { ...e, column: e.column + delta };
+        });
+        assert.deepEqual(asSet(after.findings.map(asExpected)), asSet(shifted));
 
         const fixed = fs.readFileSync(copy, 'utf8');
         assert.equal(fixed, applyLspEdits(original, withFix.flatMap((f) => f.fix ?? [])));

@@ -70,14 +70,21 @@ export async function runLint(args: string[]): Promise<number> {
   const results: FileResult[] = [];
   const configs = new Map<string, ResolvedConfig>();
   let withoutConfig = 0;
-  for (const file of files) {
-    const uri = pathToFileURL(file).href;
+  // the files given form the workspace: all are open before any is checked, so drafts that cite each
+  // other (and imported laws beside them) resolve their citations
+  const opened = files.map((file) => {
     let text = readText(file);
     // a byte order mark is no part of the draft (editors hide it too); kept when the file is rewritten
     const bom = text.charCodeAt(0) === 0xfeff;
     if (bom) text = text.slice(1);
-    let fixedCount = 0;
+    const uri = pathToFileURL(file).href;
     service.open(uri, text);
+    return { file, uri, text, bom };
+  });
+  for (const o of opened) {
+    const { file, uri, bom } = o;
+    let text = o.text;
+    let fixedCount = 0;
     const cfg = service.configFor(uri);
     if (cfg.path) configs.set(cfg.path, cfg);
     else withoutConfig++;
@@ -96,9 +103,9 @@ export async function runLint(args: string[]): Promise<number> {
       }
       if (fixedCount) writeText(file, bom ? `\ufeff${text}` : text);
     }
-    service.close(uri);
     results.push({ file, diagnostics: filter(diags, values.quiet as boolean), fixed: fixedCount });
   }
+  for (const o of opened) service.close(o.uri);
   for (const cfg of configs.values()) {
     const d = filter(service.configDiagnostics(cfg, locale), values.quiet as boolean);
     if (d.length && cfg.path) results.push({ file: cfg.path, diagnostics: d, fixed: 0 });

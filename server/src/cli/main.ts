@@ -3,12 +3,15 @@
  *
  *   norma lint <files|folders|globs> [--format stylish|json|sarif|github] [--fix] [--max-warnings N] [--locale de|en]
  *   norma import <file> [-o out.norma]
+ *   norma kosten <files|folders|globs> [--format markdown|json|csv] [-o file]
  *
  * Exit codes: 0 no findings at error level (and warnings within budget),
  * 1 findings, 2 usage or I/O error.
  */
 import { runLint } from './lint';
 import { runImport } from './import-command';
+import { runRefs } from './refs';
+import { runKosten } from './kosten';
 import { UsageError, writeOut } from './io';
 
 const HELP = `Norma – Gesetzentwürfe prüfen und importieren
@@ -25,6 +28,16 @@ Aufruf:
       gesetze-im-internet-XML (gii-norm) oder LegalDocML.de nach .norma
       -o, --output <Datei.norma>           Ausgabe in eine Datei statt auf stdout
       --fussnoten weglassen|kommentar      Fußnoten weglassen (Standard) oder als //-Kommentare behalten
+  norma refs <Dateien|Ordner|Muster…> [Optionen]
+      Verweisungsliste: jeder Verweis, sein Ziel und ob es ihn gibt
+      (die angegebenen Dateien bilden den Arbeitsbereich: Entwürfe und importierte Gesetze)
+      --format table|json                  Ausgabeformat (Standard: table)
+      --status unresolved,repealed,…       nur Verweise mit diesem Status
+      -o, --output <Datei>                 Ausgabe in eine Datei
+  norma kosten <Dateien|Ordner|Muster…> [Optionen]
+      Erfüllungsaufwand aus den @aufwand-Angaben (Vorblatt, Abschnitt E)
+      --format markdown|json|csv           Ausgabeformat (Standard: markdown)
+      -o, --output <Datei>                 Ausgabe in eine Datei
   norma --help | --version
 
 Exit-Codes: 0 keine Fehler, 1 Befunde, 2 Aufruf- oder Dateifehler.
@@ -38,6 +51,10 @@ export async function main(argv: string[]): Promise<number> {
         return await runLint(rest);
       case 'import':
         return await runImport(rest);
+      case 'kosten':
+        return await runKosten(rest);
+      case 'refs':
+        return await runRefs(rest);
       case '--version':
       case '-v':
         writeOut(`${require('../../../../package.json').version}\n`);
@@ -49,7 +66,7 @@ export async function main(argv: string[]): Promise<number> {
         writeOut(HELP);
         return cmd === undefined ? 2 : 0;
       default:
-        throw new UsageError(`Unbekannter Befehl „${cmd}“. Befehle: lint, import. Hilfe: norma --help`);
+        throw new UsageError(`Unbekannter Befehl „${cmd}“. Befehle: lint, import, kosten, refs. Hilfe: norma --help`);
     }
   } catch (e) {
     if (e instanceof UsageError) {

@@ -127,7 +127,7 @@ export function computeDiagnostics(model: DocumentModel, cfg: ResolvedConfig, lo
     let c = block.diagnostics as BlockDiagnostics | undefined;
     if (!c || c.key !== key) {
       const list: NormaDiagnostic[] = [];
-      for (const f of rawBlockFindings(block, ctx)) {
+      for (const f of rawBlockFindings(block, ctx, cfg)) {
         const rule = RULE_BY_ID.get(f.rule);
         if (!rule || !appliesTo(rule, ctx)) continue;
         const sev = severityFor(rule, f, cfg);
@@ -151,7 +151,7 @@ export function computeDiagnostics(model: DocumentModel, cfg: ResolvedConfig, lo
     out.push(toDiagnostic(rule, sev, f, block, locale));
     sortNeeded = true;
   };
-  for (const { block, finding } of documentFindings(model)) {
+  for (const { block, finding } of documentFindings(model, cfg)) {
     const rule = RULE_BY_ID.get(finding.rule);
     if (rule && appliesTo(rule, ctx)) pushPlaced(rule, finding, block);
   }

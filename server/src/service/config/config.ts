@@ -8,6 +8,8 @@ import * as jsonc from 'jsonc-parser';
 import type { Finding } from '../model/types';
 import { closest } from '../util/strings';
 import type { SeverityOrOff } from '../rules/rule';
+import type { CostOverrides } from '../costs/data';
+import { allowedKeysAt, DigitalcheckConfigSchema, KostenConfigSchema, readSettings } from './settings';
 
 export const CONFIG_FILE_NAME = 'norma.config.json';
 
@@ -33,6 +35,8 @@ export const ConfigSchema = z.strictObject({
   $schema: z.string().optional(),
   locale: z.enum(['de', 'en']).optional(),
   rules: z.record(z.string(), SeveritySchema).optional(),
+  digitalcheck: DigitalcheckConfigSchema.optional(),
+  kosten: KostenConfigSchema.optional(),
 });
 export type ConfigFile = z.infer<typeof ConfigSchema>;
 
@@ -43,6 +47,10 @@ export interface ResolvedConfig {
   /** Rule id (or HdR id such as "H6") → severity. */
   rules: Map<string, SeverityOrOff>;
   findings: Finding[];
+  /** "digitalcheck.unbestimmteBegriffe": the vague terms of rule unbestimmter-begriff (replaces the default list). */
+  unbestimmteBegriffe?: string[];
+  /** "kosten": overrides of the cost tables (data/erfuellungsaufwand.json). */
+  kosten?: CostOverrides;
 }
 
 export const EMPTY_CONFIG: ResolvedConfig = { path: undefined, locale: undefined, rules: new Map(), findings: [] };
@@ -114,7 +122,7 @@ export function parseConfig(path: string, text: string, knownRules: readonly str
           const keyNode = prop?.children?.[0];
           res.findings.push({
             rule: 'config',
-            message: { key: 'config.unknownKey', args: { key, allowed: Object.keys(ConfigSchema.shape).join(', ') } },
+            message: { key: 'config.unknownKey', args: { key, allowed: (allowedKeysAt(ConfigSchema, issue.path) ?? Object.keys(ConfigSchema.shape)).join(', ') } },
             ...at(keyNode?.offset ?? 0, keyNode?.length ?? 1),
           });
         }
@@ -164,6 +172,10 @@ export function parseConfig(path: string, text: string, knownRules: readonly str
     // exactly the values the schema accepts (own keys only: "constructor" is no severity)
     if (typeof sev === 'string' && Object.hasOwn(SEVERITY_WORDS, sev)) res.rules.set(id, SEVERITY_WORDS[sev]);
   }
+  const settings = readSettings(obj, nodeAt, at);
+  if (settings.unbestimmteBegriffe) res.unbestimmteBegriffe = settings.unbestimmteBegriffe;
+  if (settings.kosten) res.kosten = settings.kosten;
+  res.findings.push(...settings.findings);
   // in the order of the file, not in the order of the checks
   res.findings.sort((a, b) => a.start.line - b.start.line || a.start.character - b.start.character);
   return res;

@@ -3,6 +3,7 @@
  * Placeholders: `{name}`. Keys are stable; tests and translations refer to them.
  */
 import type { Message } from '../model/types';
+import { KOSTEN_MESSAGES } from './messages-kosten';
 
 export type Locale = 'de' | 'en';
 
@@ -283,6 +284,75 @@ export const MESSAGES: Catalogue = {
     en: '{label} contains no § and no Artikel.',
   },
 
+  // --- references -------------------------------------------------------------
+  'verweis-ziel-fehlt.norm': { de: '„{what}“ gibt es nicht.', en: '"{what}" does not exist.' },
+  'verweis-ziel-fehlt.normNearest': { de: '„{what}“ gibt es nicht (nächste: {nearest}).', en: '"{what}" does not exist (nearest: {nearest}).' },
+  'verweis-ziel-fehlt.anlageExisting': { de: '„{what}“ gibt es nicht (vorhanden: {existing}).', en: '"{what}" does not exist (there are: {existing}).' },
+  'verweis-ziel-fehlt.satz': { de: '„{what}“ gibt es nicht: {parent} hat {count} Satz/Sätze.', en: '"{what}" does not exist: {parent} has {count} sentence(s).' },
+  'verweis-ziel-fehlt.context': {
+    de: '„{what}“: hier gibt es keine {kind}, auf die sich der Verweis beziehen kann.',
+    en: '"{what}": there are no {kind} here for the reference to point to.',
+  },
+  'verweis-ziel-fehlt.subExisting': { de: '„{what}“ gibt es nicht: {parent} hat {plural} {existing}.', en: '"{what}" does not exist: {parent} has {plural} {existing}.' },
+  'verweis-ziel-fehlt.subNone': { de: '„{what}“ gibt es nicht: {parent} hat keine solche Untergliederung.', en: '"{what}" does not exist: {parent} has no such subdivision.' },
+  'verweis-aufgehoben.found': { de: '„{what}“ verweist auf eine weggefallene Vorschrift ({target}).', en: '"{what}" refers to a repealed provision ({target}).' },
+  'verweis-aufgehoben.same': { de: '„{what}“ verweist auf eine weggefallene Vorschrift.', en: '"{what}" refers to a repealed provision.' },
+  'verweis-kette.found': {
+    de: '„{what}“ verweist auf {target}, und dort wird nur weiterverwiesen ({next}): direkt auf das Ziel verweisen.',
+    en: '"{what}" refers to {target}, which only refers onwards ({next}): refer to the final target directly.',
+  },
+  'zitierung-erstnennung.found': {
+    de: 'Erste Nennung von „{law}“ ohne vollständiges Zitat (Datum, Fundstelle, letzte Änderung).',
+    en: 'First mention of "{law}" without a full citation (date, gazette, last amendment).',
+  },
+  'zitierung-fassung.found': {
+    de: 'Vollzitat von „{law}“ ohne Angabe, ob statisch („zuletzt durch … geändert“) oder dynamisch („in der jeweils geltenden Fassung“).',
+    en: 'Full citation of "{law}" without saying whether it is static ("zuletzt durch … geändert") or dynamic ("in der jeweils geltenden Fassung").',
+  },
+
+  // --- defined terms (rules/term-rules.ts, terms/) -----------------------------
+  'begriff-doppelt.found': {
+    de: '„{term}“ wird doppelt bestimmt: bereits in {place} (Zeile {line}).',
+    en: '"{term}" is defined twice: already in {place} (line {line}).',
+  },
+  'begriff-unbenutzt.found': {
+    de: 'Der Begriff „{term}“ wird bestimmt, aber nirgends verwendet.',
+    en: 'The term "{term}" is defined but never used.',
+  },
+  'begriff-vor-definition.found': {
+    de: '„{term}“ wird schon in {place} (Zeile {line}) verwendet, aber erst hier bestimmt: die Begriffsbestimmung gehört an die erste Verwendung.',
+    en: '"{term}" is already used in {place} (line {line}) but defined only here: the definition belongs where the term is first used.',
+  },
+  'begriff.hover.begriffsbestimmung': { de: 'Begriffsbestimmung in {place}', en: 'defined in {place}' },
+  'begriff.hover.imSinne': { de: 'bestimmt „im Sinne dieses Gesetzes“ in {place}', en: 'defined „im Sinne dieses Gesetzes“ in {place}' },
+  'begriff.hover.klammer': { de: 'Klammerdefinition in {place}', en: 'defined in brackets in {place}' },
+  'begriff.hover.abkuerzung': { de: 'Abkürzung, eingeführt in {place}', en: 'abbreviation introduced in {place}' },
+  'begriff.rename.invalid': {
+    de: '„{name}“ ist kein gültiger Begriff: erlaubt sind bis zu sechs Wörter aus Buchstaben und Bindestrichen.',
+    en: '"{name}" is not a valid term: up to six words of letters and hyphens.',
+  },
+  'begriff.rename.shape': {
+    de: '„{name}“ hat nicht die Form des Begriffs „{term}“ ({shape}); nur dann kann Norma die gebeugten Formen im Text anpassen.',
+    en: '"{name}" does not have the form of the term "{term}" ({shape}); only then can Norma adapt the inflected forms in the text.',
+  },
+  'begriff.rename.exists': {
+    de: 'Der Begriff „{name}“ ist bereits in {place} bestimmt.',
+    en: 'The term "{name}" is already defined in {place}.',
+  },
+  'rename.citation': {
+    de: 'Ein Verweis wird nicht umbenannt: Nummern von §§, Absätzen und Nummern ändert „Neu nummerieren“ – mit allen Verweisen darauf.',
+    en: 'A citation is not renamed: numbers of §§, Absätze and Nummern are changed by "Renumber" – with every citation of them.',
+  },
+  'rename.nothing': {
+    de: 'Hier steht kein Begriff aus einer Begriffsbestimmung: umbenennen lassen sich Begriffe, die eine Begriffsbestimmung oder Klammerdefinition festlegt.',
+    en: 'There is no defined term here: terms from a definitions section or a bracketed definition can be renamed.',
+  },
+  'begriff.rename.uncertainLabel': { de: 'Beugung prüfen', en: 'Check the inflection' },
+  'begriff.rename.uncertainDescription': {
+    de: 'Norma hat die Endung der alten Form an „{name}“ gehängt; ob das neue Wort so gebeugt wird, ist nicht sicher.',
+    en: 'Norma appended the old form\'s ending to "{name}"; whether the new word inflects that way is not certain.',
+  },
+
   // --- suppression ------------------------------------------------------------
   'unterdrueckung.unknownCode': {
     de: 'Unbekannter Regelcode „{code}“ in norma-{kind}.',
@@ -320,6 +390,9 @@ export const MESSAGES: Catalogue = {
     de: 'Ungültiger Wert für „{key}“: {expected} erwartet.',
     en: 'Invalid value for "{key}": {expected} expected.',
   },
+
+  // --- cost annotations, Digitalcheck (messages-kosten.ts) ---------------------
+  ...KOSTEN_MESSAGES,
 };
 
 export function format(msg: Message, locale: Locale = 'de'): string {

@@ -8,6 +8,7 @@
 import type { NormaDocument } from '../parser/document';
 import type { Block, Directive } from '../parser/block';
 import { assignEIds } from '../parser/block';
+import type { RefContext } from '../refs';
 import type { FrontMatterParse, FrontMatter } from '../parser/frontmatter';
 import { FrontMatterSchema } from '../parser/frontmatter';
 import { Unit, GLIEDERUNG_KINDS, EID_TYPE, NORM_KINDS, type Annotation } from './types';
@@ -46,6 +47,8 @@ export class DocumentModel {
   /** Block heads in document order (every block except the front matter). */
   readonly heads: Unit[] = [];
   private _byEId: Map<string, Unit> | undefined;
+  /** The workspace the document belongs to (other drafts and imported laws, known law names); set by the service. */
+  workspace: RefContext | undefined = undefined;
   private readonly _directives: { block: Block; directive: Directive }[] = [];
 
   constructor(doc: NormaDocument) {

@@ -57,6 +57,8 @@ export class Block {
   readonly tokens: LineToken[];
   /** Absolute line of the first line; maintained by the document. */
   startLine = 0;
+  /** Set when the block left its document (replaced by an edit): results that point into it are stale. */
+  detached = false;
   private _parse: BlockParse | undefined;
   /** Rule findings cached for a context key (see rules/index.ts). */
   ruleCache: { key: string; findings: Finding[] } | undefined;
@@ -78,6 +80,17 @@ export class Block {
 
   get lineCount(): number {
     return this.lines.length;
+  }
+
+  private _signature: string | undefined;
+  /** The block's structure as citations see it: units, their numbers, repeal, number of Sätze. */
+  structureSignature(): string {
+    if (this._signature === undefined) {
+      const out: string[] = [];
+      for (const u of this.parse.units) out.push(`${u.kind}:${u.num ?? ''}:${u.numTo ?? ''}:${u.repealed ? 1 : 0}:${u.children.length}:${u.saetze.length}`);
+      this._signature = out.join('|');
+    }
+    return this._signature;
   }
 
   get parse(): BlockParse {

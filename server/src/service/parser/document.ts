@@ -70,6 +70,26 @@ export class NormaDocument {
   private _lineCount = 0;
   /** Incremented on every change; lets derived data check freshness. */
   generation = 0;
+  /**
+   * Incremented when a change alters the document's structure as citations see it: which units exist,
+   * their numbers, whether they are repealed, how many Sätze they have. Typing inside a sentence does
+   * not change it, so resolved citations can be kept (see refs/index.ts).
+   */
+  get structureVersion(): number {
+    // compared lazily: an edit must not parse blocks before anyone asks for them
+    if (this.pendingStructure.length) {
+      for (const { old, fresh } of this.pendingStructure) {
+        if (fresh.length !== old.length || fresh.some((b, i) => b !== old[i] && b.structureSignature() !== old[i].structureSignature())) {
+          this._structureVersion++;
+          break;
+        }
+      }
+      this.pendingStructure = [];
+    }
+    return this._structureVersion;
+  }
+  private _structureVersion = 0;
+  private pendingStructure: { old: Block[]; fresh: Block[] }[] = [];
 
   constructor(uri: string, text: string, version = 0) {
     this.uri = uri;
@@ -110,8 +130,11 @@ export class NormaDocument {
     const old = this.blocks;
     const scan = scanBlocks(text, initialState());
     this.blocks = reuse(scan.blocks, old);
+    detachReplaced(old, this.blocks);
     this.renumber(0);
     this.generation++;
+    this._structureVersion++;
+    this.pendingStructure = [];
   }
 
   /** Index of the block containing `line` (binary search). */
@@ -178,7 +201,12 @@ export class NormaDocument {
       }
       // When the old region's last block did not end with a line break (document end) keep as is.
       const fresh = reuse(scan.blocks, region);
+      if (fresh.length !== region.length) {
+        this._structureVersion++;
+        this.pendingStructure = [];
+      } else if (fresh.some((b, i) => b !== region[i])) this.pendingStructure.push({ old: region, fresh });
       this.blocks.splice(bs, be - bs + 1, ...fresh);
+      detachReplaced(region, fresh);
       this.renumber(bs);
       this.generation++;
       return;
@@ -225,6 +253,13 @@ function offsetInRegion(region: Block[], line: number, character: number): numbe
   }
   // past the last line of the region: its end
   return off;
+}
+
+/** Mark the old blocks that the new list does not reuse. */
+function detachReplaced(old: Block[], fresh: Block[]): void {
+  if (!old.length) return;
+  const kept = new Set(fresh);
+  for (const b of old) if (!kept.has(b)) b.detached = true;
 }
 
 /** Keep old block objects (with their parses) for blocks whose text did not change. */

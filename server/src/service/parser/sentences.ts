@@ -143,7 +143,8 @@ export function splitSentences(block: Block, u: Unit): Satz[] {
     if (i >= seg.end) return;
     if (open && afterList) {
       // text after a list: continues the sentence when it starts in lower case
-      if (isUpper(s[i]) || s[i] === '„') close(last ?? open);
+      // („§ 10 Absatz 2 gilt entsprechend.“ after a list is a new sentence; „soweit …“ continues one)
+      if (!(s[i].toLowerCase() === s[i] && s[i].toUpperCase() !== s[i])) close(last ?? open);
     }
     if (!open) {
       open = { line: seg.line, character: i };

@@ -6,11 +6,16 @@
 import type { BlockCheckContext, Rule, RuleFinding, Severity, SeverityOrOff } from './rule';
 import * as structure from './structure-rules';
 import * as text from './text-rules';
+import { aufwand } from './aufwand-rule';
+import { DIGITALCHECK_RULES } from './digitalcheck-rules';
+import * as refs from './ref-rules';
+import { TERM_RULES } from './term-rules';
 import type { Block } from '../parser/block';
 import { segments, type Segment } from './segments';
 import type { DocumentModel, DocumentContext } from '../model/document-model';
 import type { RelPos } from '../model/types';
-import type { ResolvedConfig } from '../config/config';
+import { EMPTY_CONFIG, type ResolvedConfig } from '../config/config';
+import { settingsKey } from '../config/settings';
 import { closest } from '../util/strings';
 
 export const unterdrueckung: Rule = {
@@ -47,8 +52,16 @@ export const RULES: readonly Rule[] = [
   text.anfuehrungszeichen,
   structure.inkrafttreten,
   structure.leereEinheit,
+  refs.verweisZielFehlt,
+  refs.verweisAufgehoben,
+  refs.verweisKette,
+  refs.zitierungErstnennung,
+  refs.zitierungFassung,
+  ...TERM_RULES,
   unterdrueckung,
   config,
+  aufwand,
+  ...DIGITALCHECK_RULES,
 ];
 
 export const RULE_BY_ID = new Map(RULES.map((r) => [r.id, r]));
@@ -73,8 +86,9 @@ const BLOCK_RULES = RULES.filter((r) => r.checkBlock);
 const NO_FINDINGS: RuleFinding[] = [];
 const DOC_RULES = RULES.filter((r) => r.checkDocument);
 
-/** Block rule findings, cached on the block for the document context. */
-export function blockFindings(block: Block, ctx: DocumentContext, key = contextKey(ctx)): RuleFinding[] {
+/** Block rule findings, cached on the block for the document context and the config's rule settings. */
+export function blockFindings(block: Block, ctx: DocumentContext, key?: string, cfg: ResolvedConfig = EMPTY_CONFIG): RuleFinding[] {
+  key ??= `${contextKey(ctx)}|${settingsKey(cfg)}`;
   if (block.ruleCache && block.ruleCache.key === key) return block.ruleCache.findings;
   let findings: RuleFinding[] = NO_FINDINGS;
   let segs: Segment[] | undefined;
@@ -83,6 +97,7 @@ export function blockFindings(block: Block, ctx: DocumentContext, key = contextK
   const check: BlockCheckContext = {
     block,
     doc: ctx,
+    config: cfg,
     get segments() {
       return (segs ??= segments(block));
     },
@@ -92,7 +107,7 @@ export function blockFindings(block: Block, ctx: DocumentContext, key = contextK
     },
   };
   for (const rule of BLOCK_RULES) {
-    if (rule.appliesTo && !rule.appliesTo(ctx)) continue;
+    if ((rule.appliesTo && !rule.appliesTo(ctx)) || isOff(rule, cfg)) continue;
     current = rule.id;
     rule.checkBlock?.(check);
   }
@@ -105,10 +120,15 @@ export interface PlacedFinding {
   finding: RuleFinding;
 }
 
-export function documentFindings(model: DocumentModel): PlacedFinding[] {
+/** A rule switched off by the config (by its id, or by its HdR id when the id is not configured): it need not run. */
+export function isOff(rule: Rule, cfg: ResolvedConfig): boolean {
+  return severityFor(rule, undefined, cfg) === 'off';
+}
+
+export function documentFindings(model: DocumentModel, cfg: ResolvedConfig = EMPTY_CONFIG): PlacedFinding[] {
   const out: PlacedFinding[] = [];
   for (const rule of DOC_RULES) {
-    if (rule.appliesTo && !rule.appliesTo(model.context)) continue;
+    if ((rule.appliesTo && !rule.appliesTo(model.context)) || isOff(rule, cfg)) continue;
     rule.checkDocument?.({
       model,
       doc: model.context,
@@ -130,10 +150,10 @@ export function severityFor(rule: Rule, f: { severity?: Severity } | undefined, 
 }
 
 /** The raw findings of one block: syntax, front matter and block rules (the last cached on the block). */
-export function rawBlockFindings(block: Block, ctx: DocumentContext): RuleFinding[] {
+export function rawBlockFindings(block: Block, ctx: DocumentContext, cfg: ResolvedConfig = EMPTY_CONFIG): RuleFinding[] {
   const p = block.parse;
   const fm = p.frontMatter?.findings ?? [];
-  const rules = blockFindings(block, ctx);
+  const rules = blockFindings(block, ctx, undefined, cfg);
   if (!p.syntax.length && !fm.length) return rules;
   return [...p.syntax, ...fm, ...rules];
 }

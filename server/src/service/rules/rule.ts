@@ -8,6 +8,7 @@ import type { Block } from '../parser/block';
 import type { DocumentModel, DocumentContext } from '../model/document-model';
 import type { Finding, Message, RelEdit, RelPos, Suggestion } from '../model/types';
 import type { Segment } from './segments';
+import type { ResolvedConfig } from '../config/config';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeverityOrOff = Severity | 'off';
@@ -34,6 +35,8 @@ export interface BlockCheckContext {
   /** The block's text segments (computed once per pass, shared by the rules). */
   readonly segments: readonly Segment[];
   report(f: ReportInput): void;
+  /** The configuration in effect (vague terms, cost tables); part of the block cache's key. */
+  config?: ResolvedConfig;
 }
 
 export interface DocumentCheckContext {
