@@ -6,6 +6,8 @@
  * stderr. Bad arguments, unreadable files and unsupported XML are usage
  * errors (exit code 2).
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { importXml } from '../service/import';
 import { readText, UsageError, writeOut, writeText } from './io';
@@ -51,7 +53,7 @@ export async function runImport(args: string[]): Promise<number> {
   const xml = readText(file);
   let result;
   try {
-    result = importXml(xml, { footnotes });
+    result = importXml(xml, { footnotes, resolve: (href) => readBeside(file, href) });
   } catch (e) {
     // unsupported or malformed XML: a problem with the input, not a crash
     throw new UsageError(`${file}: ${(e as Error).message}`);
@@ -65,6 +67,21 @@ export async function runImport(args: string[]): Promise<number> {
   }
   for (const w of result.warnings) process.stderr.write(`norma import: Hinweis: ${w}\n`);
   return 0;
+}
+
+/**
+ * A document a LegalDocML.de Regelungstext references (an Anlage): a file
+ * named by a relative path beside the Regelungstext, nothing else (no URLs,
+ * no absolute paths).
+ */
+function readBeside(file: string, href: string): string | undefined {
+  try {
+    const target = decodeURIComponent(href.split('#')[0]);
+    if (!target || /^[a-z][a-z0-9+.-]*:/i.test(target) || path.isAbsolute(target)) return undefined;
+    return fs.readFileSync(path.resolve(path.dirname(file), target), 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /** node:util parseArgs reports in English; give the user a German message. */

@@ -17,6 +17,11 @@ export type ImportFormat = 'gii' | 'legaldocml';
 export interface ImportOptions {
   /** Footnotes and documentary notes: dropped (default) or kept as `// ` comments. */
   footnotes?: 'drop' | 'comments';
+  /**
+   * LegalDocML.de: reads a document the Regelungstext references by `href`
+   * (its Anlagen, documents of their own), or undefined when it cannot.
+   */
+  resolve?: (href: string) => string | undefined;
 }
 
 export interface ImportResult {

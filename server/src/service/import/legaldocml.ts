@@ -1,21 +1,30 @@
 /**
- * LegalDocML.de 1.8.2 (Akoma Ntoso, Verkündungsfassung) → .norma.
+ * LegalDocML.de 1.8.2 (Akoma Ntoso; Verkündungsfassung or Entwurfsfassung) → .norma.
  *
- * A Regelungstext is `akn:akomaNtoso/akn:act` with `meta` (FRBR/ELI),
+ * A Regelungstext is `akn:akomaNtoso/akn:act` (`akn:bill` in the
+ * Entwurfsfassung, imported as `fassung: entwurf`) with `meta` (FRBR/ELI),
  * `preface` (docTitle, shortTitle, date), `preamble` (Eingangsformel,
- * Inhaltsübersicht), `body` (Gliederung, articles, paragraphs, block lists),
- * and `conclusions` (Schlussformel, signatures). Amending commands (`akn:mod`)
+ * Präambel, Inhaltsübersicht), `body` (Gliederung, articles and ranges,
+ * paragraphs, block lists, tables), `conclusions` (Schlussformel,
+ * signatures) and `attachments` (Anlagen, documents of their own read
+ * through `resolve`). Amending commands (`akn:mod`)
  * are imported as their text: `quotedText` keeps its „…“ marks, a
  * `quotedStructure` becomes a multi-line quotation after the line that ends
  * with `:`. Element names are matched by local name, so any prefix works.
  */
-import { child, elements, find, findAll, norm, rawText, type XElement, type XNode } from './xml';
+import { child, elements, find, findAll, norm, parseXml, rawText, type XElement, type XNode } from './xml';
 import type { DocBlock, Heading, Node, NormaDoc, TocLine } from './writer';
 
 export const LDML_NAMESPACE_RE = /^http:\/\/Inhaltsdaten\.LegalDocML\.de\/1\.\d+(?:\.\d+)?\/?$/;
 
 export interface LegalDocMLOptions {
   footnotes?: 'drop' | 'comments';
+  /**
+   * Reads a document the Regelungstext references (an Anlage in
+   * `akn:attachments`, by its `href`): its XML text, or undefined when it
+   * cannot be read. Without it Anlagen are not imported (a warning says so).
+   */
+  resolve?: (href: string) => string | undefined;
 }
 
 const GLIEDERUNG = new Set(['book', 'part', 'chapter', 'subchapter', 'section', 'subsection', 'title', 'subtitle']);
@@ -67,11 +76,16 @@ class LdmlConverter {
   private readonly keepNotes: boolean;
   private readonly unknown = new Set<string>();
   private origin = '';
+  /** The document is an Entwurfsfassung (akn:bill). */
+  private draft = false;
   /** Where empty quoted structures were found (reported once). */
   private readonly emptyQuotes: string[] = [];
 
+  private readonly resolve: ((href: string) => string | undefined) | undefined;
+
   constructor(options: LegalDocMLOptions) {
     this.keepNotes = options.footnotes === 'comments';
+    this.resolve = options.resolve;
   }
 
   warn(msg: string): void {
@@ -208,6 +222,7 @@ class LdmlConverter {
         case 'wrapUp':
         case 'hcontainer':
         case 'list':
+        case 'recital':
           out.push(...this.content(c, notes));
           break;
         case 'p':
@@ -287,12 +302,18 @@ class LdmlConverter {
     return out;
   }
 
+  /** The rows of a table; header rows (`akn:th`) at the top are followed by a separator row `|---|`, as Norma writes a table head. */
   tableRows(table: XElement): string[][] {
     const rows: string[][] = [];
+    let head = 0;
     for (const tr of findAll(table, 'tr')) {
-      const cells = tr.children.filter((c): c is XElement => c.type === 'element' && (c.local === 'td' || c.local === 'th')).map((c) => this.inline(c));
-      if (cells.some(Boolean)) rows.push(cells);
+      const cellEls = tr.children.filter((c): c is XElement => c.type === 'element' && (c.local === 'td' || c.local === 'th'));
+      const cells = cellEls.map((c) => this.inline(c));
+      if (!cells.some(Boolean)) continue;
+      if (rows.length === head && cellEls.every((c) => c.local === 'th')) head++;
+      rows.push(cells);
     }
+    if (head > 0) rows.splice(head, 0, rows[head - 1].map(() => '---'));
     return rows;
   }
 
@@ -304,6 +325,12 @@ class LdmlConverter {
       if (GLIEDERUNG.has(c.local)) {
         const num = this.inline(child(c, 'num'));
         const title = this.inline(child(c, 'heading')) || undefined;
+        if (!num && !title) {
+          // a Gliederung unit without number and heading only groups (Norma's export wraps §§ this way
+          // where the Hauptteil would otherwise mix §§ and Gliederung units): its content stands for itself
+          this.body(c, blocks, tocTitles);
+          continue;
+        }
         const label = num || title || c.local;
         this.origin = label;
         blocks.push({ heading: { kind: 'gliederung', label: num || label, title: num ? title : undefined }, body: [], origin: label });
@@ -336,8 +363,12 @@ class LdmlConverter {
     this.origin = num || 'Artikel';
     const notes: string[] = [];
     const m = /^(§|Artikel|Art\.)\s*(\d+[a-z]{0,2})$/.exec(num);
+    // a range of repealed norms: „§§ 3 bis 6“, „Artikel 74a und 75“
+    const range = /^(§§|Artikel|Art\.)\s*(\d+[a-z]{0,2})\s+(bis|und)\s+(\d+[a-z]{0,2})$/.exec(num);
     let heading: Heading;
-    if (m) {
+    if (range) {
+      heading = { kind: 'range', word: range[1] === '§§' ? '§' : 'Artikel', from: range[2], conj: range[3] as 'bis' | 'und', to: range[4], title };
+    } else if (m) {
       heading = { kind: 'norm', word: m[1] === '§' ? '§' : 'Artikel', num: m[2], title };
     } else {
       this.warn(`Artikelbezeichnung „${num}“ nicht erkannt`);
@@ -368,6 +399,7 @@ class LdmlConverter {
       const first = elements(root)[0];
       throw new Error(`LegalDocML.de-Dokument ohne akn:act (gefunden: ${first ? `<${first.name}>` : 'nichts'}); nur Regelungstexte werden importiert.`);
     }
+    this.draft = act.local === 'bill' || /regelungstext-entwurf/.test(act.attrs.name ?? '');
     const meta = child(act, 'meta');
     const preface = child(act, 'preface');
     const preamble = child(act, 'preamble');
@@ -425,12 +457,51 @@ class LdmlConverter {
       }
       if (schluss.length || comments.length) doc.blocks.push({ heading: { kind: 'keyword', keyword: 'Schlussformel' }, body: schluss, comments, origin: 'Schlussformel' });
     }
+    const attachments = child(act, 'attachments');
+    if (attachments) for (const ref of findAll(attachments, 'documentRef')) this.attachment(ref.attrs.href ?? '', doc.blocks);
     if (!body) this.warn('Dokument ohne akn:body');
     if (this.emptyQuotes.length) {
       const where = [...new Set(this.emptyQuotes)].join(', ');
       this.warnings.push(`${this.emptyQuotes.length} leere zitierte Struktur(en) (akn:quotedStructure ohne Inhalt) als „“ übernommen: ${where}`);
     }
     return doc;
+  }
+
+  /**
+   * An Anlage: a document of its own (`akn:doc`, offene Struktur) referenced
+   * from `akn:attachments`. Its Einleitung names it („Anlage 1“, the
+   * reference „(zu § 3)“ and a title), its Hauptteil holds the content.
+   */
+  private attachment(href: string, blocks: DocBlock[]): void {
+    this.origin = '';
+    const text = href && this.resolve ? this.resolve(href) : undefined;
+    if (text === undefined) {
+      this.warn(`Anlage „${href}“ nicht eingelesen${this.resolve ? ' (Datei nicht lesbar)' : ''}: Anlagen sind in LegalDocML.de eigene Dokumente`);
+      return;
+    }
+    let doc: XElement | undefined;
+    try {
+      doc = parseXml(text)[0];
+    } catch (e) {
+      this.warn(`Anlage „${href}“: ${(e as Error).message}`);
+      return;
+    }
+    const d = doc ? elements(doc).find((e) => e.local === 'doc') : undefined;
+    if (!d) {
+      this.warn(`Anlage „${href}“: kein akn:doc gefunden`);
+      return;
+    }
+    const preface = child(d, 'preface');
+    const inlines = preface ? findAll(preface, 'inline') : [];
+    const part = (refersTo: string): string => inlines.filter((e) => e.attrs.refersTo === refersTo).map((e) => this.inline(e)).join(' ');
+    const label = part('anlageregelungstext-num') || 'Anlage';
+    const title = [part('anlageregelungstext-bezug'), part('anlageregelungstext-heading')].filter(Boolean).join(' ') || undefined;
+    this.origin = label;
+    const notes: string[] = [];
+    const main = child(d, 'mainBody');
+    const body = main ? this.content(main, notes) : [];
+    blocks.push({ heading: { kind: 'anlage', label, title }, body, origin: label, comments: notes.filter((n) => !n.startsWith('Bestandteil:')) });
+    this.origin = '';
   }
 
   private frontMatter(meta: XElement | undefined, preface: XElement | undefined, body: XElement | undefined): NormaDoc['frontMatter'] {
@@ -450,13 +521,21 @@ class LdmlConverter {
       if (parts.length >= 2) {
         kurztitel = parts.slice(0, -1).join(' – ');
         abk = parts[parts.length - 1];
-      } else if (!/\s/.test(inner)) abk = inner;
-      else kurztitel = inner;
+      } else if (!/\s/.test(inner) && /\p{Lu}/u.test(inner.slice(1)) && /[\p{Lu}\d]$/u.test(inner)) abk = inner; // „(BGB)“, „(LobbyRG)“
+      else kurztitel = inner; // „(Wohnsitzanmeldungsgesetz)“, „(Digitale-Anmeldung-Gesetz)“
     };
     if (shortTitleEl) {
       const abkEl = findAll(shortTitleEl, 'inline').find((e) => e.attrs.refersTo === 'amtliche-abkuerzung');
-      splitShort(this.inline(shortTitleEl));
-      if (abkEl) abk = this.inline(abkEl);
+      if (abkEl) {
+        // the marked abbreviation; the rest of the short title (without brackets and dash) is the Kurztitel
+        abk = this.inline(abkEl);
+        const rest = this.inline({ ...shortTitleEl, children: shortTitleEl.children.filter((c) => c !== abkEl) })
+          .replace(/^\(\s*/, '')
+          .replace(/\s*\)$/, '')
+          .replace(/\s*[–-]\s*$/, '')
+          .trim();
+        kurztitel = rest || undefined;
+      } else splitShort(this.inline(shortTitleEl));
     } else {
       // "Gesetz zur … (Kurztitel – ABK)" in the docTitle itself
       const m = /^(.*\S)\s*(\([^()]*\s[–-]\s[^()]*\))$/.exec(titel);
@@ -468,6 +547,8 @@ class LdmlConverter {
     if (abk && /\s/.test(abk)) abk = undefined;
     if (!titel) titel = kurztitel ?? abk ?? 'Unbenanntes Gesetz';
 
+    // an Entwurfsfassung (akn:bill, „regelungstext-entwurf“) is a draft
+    const draft = this.draft;
     const prop = meta ? find(meta, 'legalDocML.de_metadaten') : undefined;
     const form = prop ? norm(rawText(child(prop, 'form') ?? { type: 'text', text: '' })) : '';
     const art = prop ? norm(rawText(child(prop, 'typ') ?? { type: 'text', text: '' })) : '';
@@ -495,7 +576,7 @@ class LdmlConverter {
       { key: 'kurztitel', value: kurztitel },
       { key: 'abkuerzung', value: abk },
       { key: 'typ', value: typ },
-      { key: 'fassung', value: 'verkuendet' },
+      { key: 'fassung', value: draft ? 'entwurf' : 'verkuendet' },
       { key: 'ausfertigung', value: date(aus) },
       { key: 'fundstelle', value: fundstelle(workUri) },
       { key: 'stand', value: date(verk) },
