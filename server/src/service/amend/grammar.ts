@@ -1,0 +1,459 @@
+/**
+ * The grammar of Änderungsbefehle (ohm-js), applied to one command sentence
+ * at a time — the text of a list item or Absatz of an amending Artikel up to
+ * its colon or final period, with its „…“ quotes — never to the document.
+ *
+ * It knows the standard verbs of the Handbuch der Rechtsförmlichkeit (HdR3
+ * Rn. 552–628, HdR4 Teil D 2.2): ersetzen, einfügen, anfügen, voranstellen,
+ * streichen, aufheben, neu fassen („wird wie folgt gefasst“), the
+ * renumbering („Die bisherigen Absätze 3 und 4 werden die Absätze 4 und 5.“)
+ * and the container form („§ 3 wird wie folgt geändert:“) whose sub-commands
+ * inherit its path.
+ *
+ * The result is a plain syntax tree ({@link CommandAst}) with the positions
+ * of the quoted words in the sentence; commands.ts turns it into changes.
+ */
+import * as ohm from 'ohm-js';
+
+/** Buchstabe values: a … z, aa … zz, aaa … zzz (the longest first). */
+const LETTER_VALUES = [3, 2, 1]
+  .flatMap((n) => Array.from({ length: 26 }, (_, i) => `"${String.fromCharCode(97 + i).repeat(n)}"`))
+  .join(' | ');
+
+const SOURCE = String.raw`
+Aenderungsbefehl {
+  Befehl       = Einheit ende?                                       -- einheit
+               | Woerter ende?                                       -- woerter
+
+  ende         = ":" | "."
+
+  // --- whole units ---------------------------------------------------------------------------
+  Einheit      = Pfad verb kWie kFolgt kGeaendert                    -- geaendert
+               | Pfad verb kWie kFolgt kGefasst                      -- gefasst
+               | Pfad verb kDurch det? kFolgend Neu kErsetzt         -- ersetzt
+               | anker Pfad verb det? kFolgend Neu kEingefuegt      -- eingefuegt
+               | Pfad verb det? kFolgend Neu anfuegen                -- angefuegt
+               | det? kFolgend Neu verb anfuegen                     -- folgend
+               | Pfad verb kAufgehoben                               -- aufgehoben
+               | Pfad verb kGestrichen                               -- gestrichen
+               | Pfad verb det? Pfad kUnd verb kWie kFolgt kGeaendert -- umnummeriert_geaendert
+               | Pfad verb det? Pfad                                 -- umnummeriert
+               | Ort verb anker Pfad det? kFolgend Neu kEingefuegt  -- in_eingefuegt
+               | Ort verb Pfad kWie kFolgt kGeaendert               -- in_geaendert
+               | Ort verb Pfad kWie kFolgt kGefasst                 -- in_gefasst
+               | Ort verb Pfad kDurch det? kFolgend Neu kErsetzt    -- in_ersetzt
+               | Ort verb det? kFolgend Neu anfuegen                -- in_angefuegt
+               | Ort verb Pfad kAufgehoben                          -- in_aufgehoben
+               | Ort verb Pfad kGestrichen                          -- in_gestrichen
+               | Ort verb det? Pfad det? Pfad                       -- in_umnummeriert
+  anfuegen     = kAngefuegt | kVorangestellt
+
+  // --- words -----------------------------------------------------------------------------------
+  Woerter      = Orte? verb Aenderungen                              -- in
+               | anker Wortlaut verb Wortlaut kEingefuegt            -- vor
+               | Ort? Wortlaut verb kJeweils? kDurch Wortlaut kErsetzt   -- subjekt_ersetzen
+               | Ort? Wortlaut verb kGestrichen                      -- subjekt_streichen
+  Ort          = kIn det? Pfad
+  Orte         = Ort WeiterOrt*
+  WeiterOrt    = ("," | kUnd) kIn? det? Pfad
+  Aenderungen  = Aenderung (kUnd verb? Aenderung)*
+  Aenderung    = kJeweils? Wortlaut Stelle? kJeweils? kDurch Wortlaut kErsetzt?     -- ersetzen
+               | kJeweils? anker Wortlaut Wortlaut kEingefuegt?                     -- einfuegen
+               | kJeweils? Wortlaut Stelle? kGestrichen?                            -- streichen
+               | kAmEnde Wortlaut kAngefuegt?                                       -- anfuegen
+  Wortlaut     = Obj quote                                           -- quote
+               | det? zeichen                                        -- zeichen
+  zeichen      = ("Semikolon" | "Doppelpunkt" | "Komma" | "Punkt") ~letter
+  Stelle       = kAmEnde                                             -- ende
+               | kJeweils                                            -- jeweils
+  Obj          = det? objWort?
+  objWort      = ("Wörtern" | "Wörter" | "Worte" | "Wort" | "Angaben" | "Angabe" | "Zeichen" | "Zahl") ~letter
+
+  // --- paths -----------------------------------------------------------------------------------
+  Pfad         = det? kBisherig? Ebene+
+  Ebene        = teil anker Ebene                                    -- teil
+               | kUeberschrift                                       -- ueberschrift
+               | einheitWort Wert                                    -- einheit
+  Neu          = einheitWort Wert?
+  Wert         = nr kBis nr                                          -- bis
+               | nr ("," nr)* kUnd nr                                -- liste
+               | nr                                                  -- einzeln
+  nr           = digit+ lower*                                       -- zahl
+               | buchstaben ~letter                                   -- buchstabe
+  buchstaben   = ${LETTER_VALUES}
+
+  // --- words of the language --------------------------------------------------------------------
+  einheitWort  = ( "§§" | "§" | "Artikeln" | "Artikel" | "Absätzen" | "Absätze" | "Absatzes" | "Absatz"
+                 | "Sätzen" | "Sätze" | "Satzes" | "Satz" | "Nummern" | "Nummer"
+                 | "Dreifachbuchstaben" | "Dreifachbuchstabe" | "Doppelbuchstaben" | "Doppelbuchstabe"
+                 | "Buchstaben" | "Buchstabe" | "Halbsatz" | "Anlagen" | "Anlage" ) ~letter
+  teil         = ("Teilsatzes" | "Teilsatz" | "Satzteils" | "Satzteil") ~letter
+  anker        = (("nach" | "Nach") | ("vor" | "Vor")) ~letter
+  det          = ( ("der" | "Der") | ("die" | "Die") | ("das" | "Das")
+                 | ("dem" | "Dem") | ("den" | "Den") | ("des" | "Des")
+                 | ("einer" | "Einer") | ("einem" | "Einem") | ("einen" | "Einen")
+                 | ("eine" | "Eine") | ("ein" | "Ein") ) ~letter
+  verb         = ("wird" | "werden") ~letter
+  kWie         = "wie" ~letter
+  kFolgt       = "folgt" ~letter
+  kGeaendert   = "geändert" ~letter
+  kGefasst     = "gefasst" ~letter
+  kDurch       = "durch" ~letter
+  kFolgend     = (("folgenden" | "Folgenden") | ("folgender" | "Folgender") | ("folgendes" | "Folgendes") | ("folgende" | "Folgende")) ~letter
+  kErsetzt     = "ersetzt" ~letter
+  kEingefuegt  = "eingefügt" ~letter
+  kAngefuegt   = "angefügt" ~letter
+  kVorangestellt = "vorangestellt" ~letter
+  kAufgehoben  = "aufgehoben" ~letter
+  kGestrichen  = "gestrichen" ~letter
+  kIn          = ("in" | "In") ~letter
+  kUnd         = "und" ~letter
+  kBis         = "bis" ~letter
+  kJeweils     = "jeweils" ~letter
+  kAmEnde      = "am" " "+ "Ende" ~letter
+  kBisherig    = (("bisherigen" | "Bisherigen") | ("bisherige" | "Bisherige")) ~letter
+  kUeberschrift = "Überschrift" ~letter
+
+  quote        = "„" qchar* "“"
+  qchar        = quote                                               -- nested
+               | ~"“" ~"„" any                                       -- char
+}`;
+
+export function amendGrammarSource(): string {
+  return SOURCE;
+}
+
+/** The kinds of a path level. */
+export type AstLevelKind =
+  | 'paragraph'
+  | 'artikel'
+  | 'anlage'
+  | 'absatz'
+  | 'satz'
+  | 'halbsatz'
+  | 'nummer'
+  | 'buchstabe'
+  | 'doppelbuchstabe'
+  | 'dreifachbuchstabe'
+  | 'ueberschrift'
+  | 'teil';
+
+export interface AstLevel {
+  kind: AstLevelKind;
+  /** Numbers as written: one, a range (from, to) or a list. */
+  values: string[];
+  range: boolean;
+  /** Teilsatz: „vor“ or „nach“ the unit in `of`. */
+  side?: 'vor' | 'nach';
+  of?: AstLevel;
+}
+
+export interface AstQuote {
+  text: string;
+  /** Offsets of the quoted text (without the marks) in the sentence. */
+  start: number;
+  end: number;
+  /** A punctuation mark named by its word („das Komma“, „einen Punkt“): start and end are the word's. */
+  zeichen?: boolean;
+}
+
+export interface AstWordChange {
+  op: 'ersetzen' | 'einfuegen' | 'streichen' | 'anfuegen';
+  old?: AstQuote;
+  anchor?: AstQuote;
+  side?: 'vor' | 'nach';
+  neu?: AstQuote;
+  atEnd: boolean;
+  all: boolean;
+}
+
+export type CommandAst =
+  | { type: 'geaendert'; path: AstLevel[] }
+  | { type: 'gefasst'; path: AstLevel[] }
+  | { type: 'ersetzt'; path: AstLevel[]; neu: AstLevel }
+  | { type: 'eingefuegt'; side: 'vor' | 'nach'; path: AstLevel[]; neu: AstLevel }
+  | { type: 'angefuegt' | 'vorangestellt'; path: AstLevel[]; neu: AstLevel }
+  | { type: 'aufgehoben' | 'gestrichen'; path: AstLevel[] }
+  | { type: 'umnummeriert'; path: AstLevel[]; to: AstLevel[]; geaendert?: boolean }
+  | { type: 'woerter'; path: AstLevel[]; changes: AstWordChange[]; more?: AstLevel[][] };
+
+const UNIT_KIND: Record<string, AstLevelKind> = {
+  '§': 'paragraph',
+  '§§': 'paragraph',
+  Artikel: 'artikel',
+  Artikeln: 'artikel',
+  Absatz: 'absatz',
+  Absatzes: 'absatz',
+  Absätze: 'absatz',
+  Absätzen: 'absatz',
+  Satz: 'satz',
+  Satzes: 'satz',
+  Sätze: 'satz',
+  Sätzen: 'satz',
+  Nummer: 'nummer',
+  Nummern: 'nummer',
+  Buchstabe: 'buchstabe',
+  Buchstaben: 'buchstabe',
+  Doppelbuchstabe: 'doppelbuchstabe',
+  Doppelbuchstaben: 'doppelbuchstabe',
+  Dreifachbuchstabe: 'dreifachbuchstabe',
+  Dreifachbuchstaben: 'dreifachbuchstabe',
+  Halbsatz: 'halbsatz',
+  Anlage: 'anlage',
+  Anlagen: 'anlage',
+};
+
+/** A number of the skeleton: its position, resolved to the number as written by {@link materialize}. */
+const NUM = '\u0000';
+function val(n: ohm.Node): string {
+  const t = n.sourceString;
+  return /^\d/.test(t) ? `${NUM}${n.source.startIdx}` : t;
+}
+
+let grammar: ohm.Grammar | undefined;
+let semantics: ohm.Semantics | undefined;
+
+function quoteOf(n: ohm.Node): AstQuote {
+  const s = n.source;
+  return { text: s.contents.slice(1, -1), start: s.startIdx + 1, end: s.endIdx - 1 };
+}
+
+function setup(): { g: ohm.Grammar; s: ohm.Semantics } {
+  if (grammar && semantics) return { g: grammar, s: semantics };
+  const g = ohm.grammar(SOURCE);
+  const s = g.createSemantics();
+  s.addOperation<unknown>('ast', {
+    Befehl_einheit(e, _end) {
+      return e.ast();
+    },
+    Befehl_woerter(w, _end) {
+      return w.ast();
+    },
+    Einheit_geaendert(p, _v, _w, _f, _g) {
+      return { type: 'geaendert', path: p.ast() };
+    },
+    Einheit_gefasst(p, _v, _w, _f, _g) {
+      return { type: 'gefasst', path: p.ast() };
+    },
+    Einheit_ersetzt(p, _v, _d, _det, _f, neu, _e) {
+      return { type: 'ersetzt', path: p.ast(), neu: neu.ast() };
+    },
+    Einheit_eingefuegt(anker, p, _v, _det, _f, neu, _e) {
+      return { type: 'eingefuegt', side: anker.sourceString.toLowerCase() === 'vor' ? 'vor' : 'nach', path: p.ast(), neu: neu.ast() };
+    },
+    Einheit_angefuegt(p, _v, _det, _f, neu, verb) {
+      return { type: verb.sourceString === 'vorangestellt' ? 'vorangestellt' : 'angefuegt', path: p.ast(), neu: neu.ast() };
+    },
+    Einheit_folgend(_det, _f, neu, _v, verb) {
+      return { type: verb.sourceString === 'vorangestellt' ? 'vorangestellt' : 'angefuegt', path: [], neu: neu.ast() };
+    },
+    Einheit_aufgehoben(p, _v, _a) {
+      return { type: 'aufgehoben', path: p.ast() };
+    },
+    Einheit_gestrichen(p, _v, _a) {
+      return { type: 'gestrichen', path: p.ast() };
+    },
+    Einheit_umnummeriert(p, _v, _det, to) {
+      return { type: 'umnummeriert', path: p.ast(), to: to.ast() };
+    },
+    Woerter_in(orte, _v, changes) {
+      const paths = orte.children.length ? (orte.children[0].ast() as AstLevel[][]) : [[]];
+      const ast: CommandAst = { type: 'woerter', path: paths[0], changes: changes.ast() };
+      if (paths.length > 1) ast.more = paths.slice(1);
+      return ast;
+    },
+    Woerter_vor(anker, anchor, _v, neu, _e) {
+      const side = anker.sourceString.toLowerCase() === 'vor' ? 'vor' : 'nach';
+      return { type: 'woerter', path: [], changes: [{ op: 'einfuegen', anchor: anchor.ast(), side, neu: neu.ast(), atEnd: false, all: false } satisfies AstWordChange] };
+    },
+    Orte(first, more) {
+      return [first.ast(), ...more.children.map((c) => c.ast())];
+    },
+    WeiterOrt(_sep, _in, _det, p) {
+      return p.ast();
+    },
+    Wortlaut_quote(_o, q) {
+      return quoteOf(q);
+    },
+    Wortlaut_zeichen(_det, z) {
+      const word = z.sourceString;
+      const text = word === 'Komma' ? ',' : word === 'Punkt' ? '.' : word === 'Semikolon' ? ';' : ':';
+      return { text, start: z.source.startIdx, end: z.source.endIdx, zeichen: true };
+    },
+    Einheit_umnummeriert_geaendert(p, _v, _det, to, _und, _v2, _w, _f, _g) {
+      return { type: 'umnummeriert', path: p.ast(), to: to.ast(), geaendert: true };
+    },
+    Einheit_in_eingefuegt(ort, _v, anker, p, _det, _f, neu, _e) {
+      return { type: 'eingefuegt', side: anker.sourceString.toLowerCase() === 'vor' ? 'vor' : 'nach', path: [...ort.ast(), ...p.ast()], neu: neu.ast() };
+    },
+    Einheit_in_geaendert(ort, _v, p, _w, _f, _g) {
+      return { type: 'geaendert', path: [...ort.ast(), ...p.ast()] };
+    },
+    Einheit_in_gefasst(ort, _v, p, _w, _f, _g) {
+      return { type: 'gefasst', path: [...ort.ast(), ...p.ast()] };
+    },
+    Einheit_in_ersetzt(ort, _v, p, _d, _det, _f, neu, _e) {
+      return { type: 'ersetzt', path: [...ort.ast(), ...p.ast()], neu: neu.ast() };
+    },
+    Einheit_in_angefuegt(ort, _v, _det, _f, neu, verb) {
+      return { type: verb.sourceString === 'vorangestellt' ? 'vorangestellt' : 'angefuegt', path: ort.ast(), neu: neu.ast() };
+    },
+    Einheit_in_aufgehoben(ort, _v, p, _a) {
+      return { type: 'aufgehoben', path: [...ort.ast(), ...p.ast()] };
+    },
+    Einheit_in_gestrichen(ort, _v, p, _a) {
+      return { type: 'gestrichen', path: [...ort.ast(), ...p.ast()] };
+    },
+    Einheit_in_umnummeriert(ort, _v, _d1, p, _d2, to) {
+      const o = ort.ast() as AstLevel[];
+      return { type: 'umnummeriert', path: [...o, ...p.ast()], to: [...o, ...to.ast()] };
+    },
+    Woerter_subjekt_ersetzen(ort, old, _v, j, _d, neu, _e) {
+      const path = ort.children.length ? ort.children[0].ast() : [];
+      return { type: 'woerter', path, changes: [{ op: 'ersetzen', old: old.ast(), neu: neu.ast(), atEnd: false, all: j.children.length > 0 } satisfies AstWordChange] };
+    },
+    Woerter_subjekt_streichen(ort, old, _v, _g) {
+      const path = ort.children.length ? ort.children[0].ast() : [];
+      return { type: 'woerter', path, changes: [{ op: 'streichen', old: old.ast(), atEnd: false, all: false } satisfies AstWordChange] };
+    },
+    Ort(_in, _det, p) {
+      return p.ast();
+    },
+    Aenderungen(first, _und, _verb, rest) {
+      return [first.ast(), ...rest.children.map((c) => c.ast())];
+    },
+    Aenderung_ersetzen(j1, old, stelle, j2, _d, neu, _e) {
+      const st = stelle.children.length ? stelle.children[0].sourceString : '';
+      return { op: 'ersetzen', old: old.ast(), neu: neu.ast(), atEnd: st.startsWith('am'), all: j1.children.length > 0 || j2.children.length > 0 || st === 'jeweils' } satisfies AstWordChange;
+    },
+    Aenderung_einfuegen(j, anker, anchor, neu, _e) {
+      const side = anker.sourceString.toLowerCase() === 'vor' ? 'vor' : 'nach';
+      return { op: 'einfuegen', anchor: anchor.ast(), side, neu: neu.ast(), atEnd: false, all: j.children.length > 0 } satisfies AstWordChange;
+    },
+    Aenderung_streichen(j, old, stelle, _g) {
+      const st = stelle.children.length ? stelle.children[0].sourceString : '';
+      return { op: 'streichen', old: old.ast(), atEnd: st.startsWith('am'), all: j.children.length > 0 || st === 'jeweils' } satisfies AstWordChange;
+    },
+    Aenderung_anfuegen(_am, neu, _a) {
+      return { op: 'anfuegen', neu: neu.ast(), atEnd: true, all: false } satisfies AstWordChange;
+    },
+    Pfad(_det, _bisher, levels) {
+      return levels.children.map((c) => c.ast());
+    },
+    Ebene_teil(_t, anker, of) {
+      return { kind: 'teil', values: [], range: false, side: anker.sourceString.toLowerCase() === 'vor' ? 'vor' : 'nach', of: of.ast() } satisfies AstLevel;
+    },
+    Ebene_ueberschrift(_u) {
+      return { kind: 'ueberschrift', values: [], range: false } satisfies AstLevel;
+    },
+    Ebene_einheit(w, v) {
+      const { values, range } = v.ast() as { values: string[]; range: boolean };
+      return { kind: UNIT_KIND[w.sourceString], values, range } satisfies AstLevel;
+    },
+    Neu(w, v) {
+      const val = v.children.length ? (v.children[0].ast() as { values: string[]; range: boolean }) : { values: [], range: false };
+      return { kind: UNIT_KIND[w.sourceString], values: val.values, range: val.range } satisfies AstLevel;
+    },
+    Wert_bis(a, _b, z) {
+      return { values: [val(a), val(z)], range: true };
+    },
+    Wert_liste(a, _c, more, _u, last) {
+      return { values: [val(a), ...more.children.map(val), val(last)], range: false };
+    },
+    Wert_einzeln(a) {
+      return { values: [val(a)], range: false };
+    },
+  });
+  grammar = g;
+  semantics = s;
+  return { g, s };
+}
+
+const memo = new Map<string, CommandAst | null>();
+
+/**
+ * The sentence with the text of each outer quotation replaced by its index
+ * („schriftlich“ → „0“): the grammar reads the skeleton, which many commands
+ * share, and an edit inside a quotation does not change it.
+ */
+function skeleton(sentence: string): { skel: string; quotes: AstQuote[]; nums: Map<number, string>; pos: number[] } {
+  const quotes: AstQuote[] = [];
+  const nums = new Map<number, string>();
+  /** Skeleton offset → offset in the sentence. */
+  const pos: number[] = [];
+  let out = '';
+  let depth = 0;
+  for (let i = 0; i < sentence.length; i++) {
+    const c = sentence[i];
+    if (c === '„') {
+      if (depth === 0) {
+        // the quotation's text becomes its index
+        let d = 1;
+        let j = i + 1;
+        for (; j < sentence.length && d > 0; j++) {
+          if (sentence[j] === '„') d++;
+          else if (sentence[j] === '“') d--;
+        }
+        if (d > 0) return { skel: sentence, quotes: [], nums: new Map(), pos: [] };
+        const q = `„${quotes.length}“`;
+        for (let k = 0; k < q.length; k++) pos.push(k === 0 ? i : j - 1);
+        out += q;
+        quotes.push({ text: sentence.slice(i + 1, j - 1), start: i + 1, end: j - 1 });
+        i = j - 1;
+        continue;
+      }
+    }
+    // a number (with its letters) outside quotations becomes „1“; its value is kept by position
+    if (c >= '0' && c <= '9' && (i === 0 || !/[\p{L}\p{N}]/u.test(sentence[i - 1]))) {
+      const m = /^\d+[a-z]{0,2}(?![\p{L}\p{N}])/u.exec(sentence.slice(i, i + 12));
+      if (m) {
+        nums.set(out.length, m[0]);
+        pos.push(i);
+        out += '1';
+        i += m[0].length - 1;
+        continue;
+      }
+    }
+    pos.push(i);
+    out += c;
+  }
+  pos.push(sentence.length);
+  return { skel: out, quotes, nums, pos };
+}
+
+/** The tree of the skeleton with the quotations and numbers put back (a copy: the memoised tree is shared). */
+function materialize<T>(x: T, quotes: AstQuote[], nums: Map<number, string>, pos: number[]): T {
+  if (typeof x === 'string' && x.startsWith(NUM)) return (nums.get(Number(x.slice(1))) ?? x) as T;
+  if (Array.isArray(x)) return x.map((e) => materialize(e, quotes, nums, pos)) as T;
+  if (x && typeof x === 'object') {
+    const o = x as Record<string, unknown>;
+    if ('text' in o && 'start' in o && 'end' in o) {
+      if (o.zeichen) return { ...o, start: pos[o.start as number] ?? o.start, end: pos[o.end as number] ?? o.end } as T;
+      const q = quotes[Number(o.text)];
+      return (q ? { ...q } : { ...o }) as T;
+    }
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(o)) out[k] = materialize(o[k], quotes, nums, pos);
+    return out as T;
+  }
+  return x;
+}
+
+/**
+ * The syntax tree of one command sentence, or undefined when it is no
+ * Änderungsbefehl Norma knows. `sentence` is the text up to and including
+ * the colon or period that ends it (an inline quotation after the colon is
+ * not part of it). Quoted words keep their offsets in `sentence`.
+ */
+export function parseCommand(sentence: string): CommandAst | undefined {
+  const { skel, quotes, nums, pos } = skeleton(sentence);
+  let result = memo.get(skel);
+  if (result === undefined) {
+    const { g, s } = setup();
+    const m = g.match(skel);
+    result = m.succeeded() ? (s(m).ast() as CommandAst) : null;
+    if (memo.size > 20_000) memo.clear();
+    memo.set(skel, result);
+  }
+  return result ? materialize(result, quotes, nums, pos) : undefined;
+}
