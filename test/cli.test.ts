@@ -385,7 +385,7 @@ describe('norma lint (CLI)', function () {
       ['a folder without drafts', ['lint', 'leer'], { 'leer/notiz.txt': '' }, 'norma: Keine .norma-Dateien in leer\n'],
       ['no file at all', ['lint'], {}, 'norma: Keine Dateien angegeben. Beispiel: norma lint entwuerfe/\n'],
       ['a bad locale', ['lint', 'entwurf.norma', '--locale', 'fr'], { 'entwurf.norma': ENTWURF }, 'norma: --locale erwartet de oder en, nicht „fr“\n'],
-      ['an unknown command', ['pruefe', 'entwurf.norma'], {}, 'norma: Unbekannter Befehl „pruefe“. Befehle: lint, import, kosten, refs. Hilfe: norma --help\n'],
+      ['an unknown command', ['pruefe', 'entwurf.norma'], {}, 'norma: Unbekannter Befehl „pruefe“. Befehle: lint, import, kosten, refs, export, apply. Hilfe: norma --help\n'],
     ];
     for (const [what, args, files, message] of usage) {
       it(`2 for ${what}, with a German message on stderr and nothing on stdout`, () => {
@@ -480,7 +480,7 @@ describe('norma lint (CLI)', function () {
       for (const arg of ['--help', '-h', 'help']) {
         const r = norma(os.tmpdir(), arg);
         assert.equal(r.code, 0);
-        assert.match(r.stdout, /^Norma – Gesetzentwürfe prüfen und importieren\n/);
+        assert.match(r.stdout, /^Norma – Gesetzentwürfe prüfen, importieren und exportieren\n/);
         assert.match(r.stdout, /norma lint <Dateien\|Ordner\|Muster…> \[Optionen\]/);
         assert.match(r.stdout, /--max-warnings <N>/);
         assert.match(r.stdout, /Exit-Codes: 0 keine Fehler, 1 Befunde, 2 Aufruf- oder Dateifehler\./);

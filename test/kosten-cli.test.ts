@@ -155,6 +155,18 @@ describe('norma kosten (CLI)', function () {
       assert.equal(rows[2], 'samples/wohngeld-digital.norma,§ 5,art-z5_abs-z2,Vorlage eines Nachweises im Original,buerger,,,,,jaehrlich,12000,30,,1.1,gemeinde,,6000,13200,0');
     });
 
+    it('HTML: a standalone page with section E, the charts and the tables, no script', () => {
+      const r = norma(ROOT, 'kosten', '--format', 'html', 'samples/wohngeld-digital.norma');
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /^<!DOCTYPE html>/);
+      assert.match(r.stdout, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'/);
+      assert.match(r.stdout, /<h2>E\. Erfüllungsaufwand<\/h2>/);
+      // the Bürger Sachkosten of § 5 Absatz 2 in the chart: 12.000 × 1,10 € = 13.200 €
+      assert.match(r.stdout, /<title>§ 5 · Bürger \(Sachkosten\): 13\.200 €<\/title>/);
+      assert.match(r.stdout, /<table>/);
+      assert.doesNotMatch(r.stdout, /<script/i);
+    });
+
     it('-o writes the report to a file; a folder is searched for .norma files', () => {
       const dir = folder({ 'entwuerfe/a.norma': fs.readFileSync(path.join(ROOT, 'samples', 'wohngeld-digital.norma'), 'utf8') });
       const r = norma(dir, 'kosten', '--format', 'json', '-o', 'berichte/kosten.json', 'entwuerfe');
@@ -212,7 +224,7 @@ describe('norma kosten (CLI)', function () {
 
     it('usage errors: exit code 2', () => {
       const cases: [string[], string][] = [
-        [['kosten', '--format', 'xml', 'samples/wohngeld-digital.norma'], 'norma: kosten: Unbekanntes Format „xml“. Formate: markdown, json, csv\n'],
+        [['kosten', '--format', 'xml', 'samples/wohngeld-digital.norma'], 'norma: kosten: Unbekanntes Format „xml“. Formate: markdown, json, csv, html\n'],
         [['kosten'], 'norma: kosten: Keine Dateien angegeben. Beispiel: norma kosten entwurf.norma\n'],
         [['kosten', 'fehlt.norma'], 'norma: Datei oder Ordner nicht gefunden: fehlt.norma\n'],
         [['kosten', '--waehrung', 'EUR', 'samples/wohngeld-digital.norma'], 'norma: kosten: Unbekannte Option „--waehrung“. Optionen: --format, -o/--output. Hilfe: norma kosten --help\n'],
@@ -229,7 +241,7 @@ describe('norma kosten (CLI)', function () {
       assert.match(norma(ROOT, '--help').stdout, /^ {2}norma kosten <Dateien\|Ordner\|Muster…> \[Optionen\]$/m);
       const r = norma(ROOT, 'kosten', '--help');
       assert.equal(r.code, 0);
-      assert.equal(r.stdout, 'Aufruf: norma kosten <Dateien|Ordner|Muster…> [--format markdown|json|csv] [-o <Datei>]\n');
+      assert.equal(r.stdout, 'Aufruf: norma kosten <Dateien|Ordner|Muster…> [--format markdown|json|csv|html] [-o <Datei>]\n');
     });
   });
 });

@@ -656,6 +656,27 @@ describe('language server (LSP over stdio)', function () {
       assert.match(r.markdown, /wohngeld-digital\.norma/);
     });
 
+    feature('renderPreview', 'norma/preview renders the open draft as escaped HTML with source lines, for the version it has', async () => {
+      assert.equal((client.capabilities.experimental as { preview?: boolean } | undefined)?.preview, true);
+      const uri = 'untitled:vorschau.norma';
+      await client.open(uri, '---\ntitel: Gesetz <b>zur</b> Probe\ntyp: stammgesetz\n---\n§ 1 Antrag\nDer Antrag nach § 2 wird elektronisch gestellt.\n§ 2 Inkrafttreten\nDieses Gesetz tritt am Tag nach der Verkündung in Kraft.\n', 7);
+      const r = await client.request<{ html: string; version: number }>('norma/preview', { uri });
+      assert.equal(r.version, 7);
+      assert.match(r.html, /Gesetz &lt;b&gt;zur&lt;\/b&gt; Probe/);
+      assert.match(r.html, /<a class="norma-verweis" href="#art-z2"[^>]*data-line="6"/, r.html.slice(0, 2000));
+      assert.match(r.html, /data-line="5"/);
+      await client.close(uri);
+    });
+
+    feature('exportLegalDocML', 'norma/export writes LegalDocML.de and HTML, and refuses an unknown format', async () => {
+      const xml = await client.request<{ files: { name: string; text: string }[]; warnings: string[] }>('norma/export', { uri: wohnUri, format: 'legaldocml', dateiname: 'woanmg' });
+      assert.equal(xml.files[0].name, 'woanmg.xml');
+      assert.match(xml.files[0].text, /<akn:akomaNtoso/);
+      const html = await client.request<{ files: { name: string; text: string }[] }>('norma/export', { uri: wohnUri, format: 'html' });
+      assert.match(html.files[0].text, /Content-Security-Policy/);
+      await assert.rejects(client.request('norma/export', { uri: wohnUri, format: 'pdf' }), /Unbekanntes Exportformat „pdf“/);
+    });
+
     feature('renumber', 'the renumber command applies an edit that numbers the §§ 1, 2, 3, …', async () => {
       const since = client.appliedEdits.length;
       const res = await client.request<{ applied: boolean }>('workspace/executeCommand', { command: 'norma.server.renumber', arguments: [schulungUri] });

@@ -245,7 +245,11 @@ describe('resolution and diagnostics', () => {
     // with the law in the workspace, the instructions are checked against it (relative ones are not followed)
     const ls = createLanguageService();
     ls.open('file:///ws/bmg.norma', importXml(fs.readFileSync(path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus', 'gii-xml', 'bmg.xml'), 'utf8')).text);
-    assert.deepEqual(lintCodes(text, codes, ls), ['13:3-8 verweis-ziel-fehlt „§ 999 (BMG)“ gibt es nicht (nächste: § 58).']);
+    // the targets of the instructions are checked by aenderung-ziel-fehlt, in the order of the commands
+    assert.deepEqual(lintCodes(text, [...codes, 'aenderung-ziel-fehlt'], ls), [
+      '12:3-55 aenderung-ziel-fehlt „Absatz 2 (BMG)“ gibt es nicht: der Befehl nennt keinen § und keinen Artikel, auch nicht im Befehl darüber.',
+      '13:3-25 aenderung-ziel-fehlt „§ 999 (BMG)“ gibt es nicht: nächste: § 58.',
+    ]);
     assert.equal(byText(ls)['§ 17 Absatz 1 Satz 1'], 'external resolved BMG');
     assert.equal(byText(ls)['Absatz 2'], 'external known BMG');
   });

@@ -19,6 +19,8 @@ const BIN = path.join(ROOT, 'bin', 'norma.js');
 const SAMPLES = path.join(ROOT, 'samples');
 const WOHNSITZ = path.join(SAMPLES, 'wohnsitzanmeldung.norma');
 const WOHNGELD = path.join(SAMPLES, 'wohngeld-digital.norma');
+const AENDERUNG = path.join(SAMPLES, 'aenderung-bmg.norma');
+const BMG_XML = path.resolve(ROOT, '..', 'shared', 'corpus', 'gii-xml', 'bmg.xml');
 const FLAWED = path.join(SAMPLES, 'schulung', 'fehlerhafter-entwurf.norma');
 const SOLUTION = path.join(SAMPLES, 'schulung', 'fehlerhafter-entwurf.loesung.norma');
 const EXPECTED = path.join(SAMPLES, 'schulung', 'fehlerhafter-entwurf.erwartet.json');
@@ -97,7 +99,7 @@ function kinds(m: DocumentModel): Set<UnitKind> {
 
 describe('Beispielentwürfe (samples/)', () => {
   describe('die Musterentwürfe sind sauber', () => {
-    for (const file of [WOHNSITZ, WOHNGELD, SOLUTION]) {
+    for (const file of [WOHNSITZ, WOHNGELD, SOLUTION, AENDERUNG]) {
       it(`${path.relative(ROOT, file)}: keine Fehler und keine Warnungen`, () => {
         const { status, findings, stderr } = lint([file]);
         const serious = findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map(asExpected);
@@ -105,6 +107,49 @@ describe('Beispielentwürfe (samples/)', () => {
         assert.equal(status, 0, stderr);
       });
     }
+  });
+
+  describe('aenderung-bmg.norma: Änderungsgesetz zum eingelesenen Bundesmeldegesetz', () => {
+    let dir: string;
+    before(function () {
+      this.timeout(60000);
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'norma-aenderung-'));
+      const r = spawnSync(process.execPath, [BIN, 'import', BMG_XML, '-o', path.join(dir, 'bmg.norma')], { cwd: ROOT, encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+    });
+
+    it('mit dem Bundesmeldegesetz im Arbeitsbereich: keine Befunde im Entwurf, jeder Befehl geprüft', function () {
+      this.timeout(60000);
+      const { findings } = lint([AENDERUNG, path.join(dir, 'bmg.norma')]);
+      const own = findings.filter((f) => path.resolve(ROOT, f.file) === AENDERUNG).map(asExpected);
+      assert.deepEqual(asSet(own), []);
+    });
+
+    it('ohne das Gesetz: nur der Hinweis, welches Gesetz einzulesen ist', () => {
+      const { findings } = lint([AENDERUNG]);
+      assert.deepEqual(
+        findings.map((f) => `${f.severity} ${f.code}`),
+        ['info aenderung-zielgesetz'],
+      );
+    });
+
+    it('norma apply wendet alle Befehle an; die neue Fassung ändert nur die geänderten Zeilen', function () {
+      this.timeout(60000);
+      const r = spawnSync(process.execPath, [BIN, 'apply', AENDERUNG, path.join(dir, 'bmg.norma'), '-o', path.join(dir, 'neu')], { cwd: ROOT, encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.stdout, /BMG: 8 von 8 Änderungsbefehl\(en\) angewandt/);
+      const before = fs.readFileSync(path.join(dir, 'bmg.norma'), 'utf8').split('\n');
+      const after = fs.readFileSync(path.join(dir, 'neu', 'bmg.norma'), 'utf8').split('\n');
+      const changed = after.filter((l) => !before.includes(l));
+      assert.equal(changed.length, 9, changed.join('\n')); // aenderungsstand and the eight units changed
+      assert.ok(changed.includes('(3a) Die Zuzugsmeldebehörde übermittelt die amtliche Meldebestätigung nach § 24 Absatz 2 elektronisch an das Nutzerkonto der meldepflichtigen Person.'));
+    });
+
+    it('@aufwand-Angaben an den geänderten Pflichten (Bürger, Wirtschaft, Verwaltung, einmalig)', () => {
+      const m = model(AENDERUNG);
+      const adressaten = [...m.annotations()].filter((a) => a.name === 'aufwand').map((a) => a.entries.find((e) => e.key === 'adressat')?.value);
+      assert.deepEqual(adressaten, ['buerger', 'wirtschaft', 'verwaltung', 'verwaltung']);
+    });
   });
 
   describe('wohnsitzanmeldung.norma zeigt jedes Element des Formats', () => {

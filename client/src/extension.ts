@@ -8,29 +8,14 @@ import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { NormaStatus } from './status';
 import { NormaCostStatus, WORKSPACE_REPORT } from './cost-status';
+import { NormaPreviews } from './preview';
+import { CostReports } from './cost-report';
 
 const loadedAt = performance.now();
 
 /** The server-side command that renumbers a document (see server/src/lsp/code-actions.ts). */
 const RENUMBER_COMMAND = 'norma.server.renumber';
 const FIX_ALL_KIND = 'source.fixAll.norma';
-/** Read-only documents with the cost report of a draft (the draft's URI in the query). */
-const REPORT_SCHEME = 'norma-report';
-
-/** The cost reports, asked from the language server each time they are shown. */
-class CostReports implements vscode.TextDocumentContentProvider {
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.changed.event;
-  constructor(private readonly client: () => LanguageClient | undefined) {}
-  refresh(uri: vscode.Uri): void {
-    this.changed.fire(uri);
-  }
-  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
-    const r = await this.client()?.sendRequest<{ markdown: string } | null>('norma/costReport', { uri: uri.query });
-    return r?.markdown ?? vscode.l10n.t('The cost report is not available in this version of the language server yet.');
-  }
-}
-
 /** What `activate` returns: for tests and the benchmark. */
 export interface NormaApi {
   /** From loading the extension's code to the end of `activate` (ms). */
@@ -42,6 +27,12 @@ export interface NormaApi {
   client(): LanguageClient | undefined;
   /** The status-bar item with the workspace's compliance cost. */
   costStatus: NormaCostStatus;
+  /** The live previews. */
+  previews: NormaPreviews;
+  /** The cost report views. */
+  reports: CostReports;
+  /** Export without the save dialog (tests). */
+  exportTo(format: 'html' | 'legaldocml', uri: vscode.Uri, target: vscode.Uri): Promise<vscode.Uri[] | undefined>;
 }
 
 let client: LanguageClient | undefined;
@@ -54,6 +45,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<NormaA
   context.subscriptions.push(status);
   const costStatus = new NormaCostStatus(() => client);
   context.subscriptions.push(costStatus);
+  const previews = new NormaPreviews(context.extensionUri, () => client);
+  context.subscriptions.push(previews);
 
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
@@ -75,13 +68,60 @@ export async function activate(context: vscode.ExtensionContext): Promise<NormaA
     client.onDidChangeState((e) => {
       status.setState(e.newState);
       costStatus.schedule(0);
+      if (e.newState === State.Running) previews.refreshAll();
     });
     status.setState(State.Starting);
     await client.start();
     serverReadyMs ??= performance.now() - loadedAt;
   };
 
-  const reports = new CostReports(() => client);
+  /**
+   * Export a draft as HTML or LegalDocML.de: the server writes the text, the user picks the file
+   * (`target` skips the dialog, for tests); LegalDocML.de Anlagen go beside it. Returns the files written.
+   */
+  const exportDraft = async (format: 'html' | 'legaldocml', uri?: vscode.Uri, target?: vscode.Uri): Promise<vscode.Uri[] | undefined> => {
+    const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+    const experimental = client?.initializeResult?.capabilities.experimental as { export?: boolean } | undefined;
+    if (!doc || doc.languageId !== 'norma') {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Open a .norma draft to export it.'));
+      return undefined;
+    }
+    if (!client || !experimental?.export) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('The export is not available in this version of the language server yet.'));
+      return undefined;
+    }
+    const ext = format === 'html' ? 'html' : 'xml';
+    const base = doc.uri.scheme === 'file' ? doc.uri.with({ path: doc.uri.path.replace(/\.norma$/, '') + `.${ext}` }) : undefined;
+    const dest =
+      target ??
+      (await vscode.window.showSaveDialog({
+        defaultUri: base,
+        filters: format === 'html' ? { HTML: ['html'] } : { 'LegalDocML.de': ['xml'] },
+        title: format === 'html' ? vscode.l10n.t('Export as HTML') : vscode.l10n.t('Export as LegalDocML.de'),
+      }));
+    if (!dest) return undefined;
+    const stem = dest.path.slice(dest.path.lastIndexOf('/') + 1).replace(/\.(xml|html?)$/i, '');
+    const r = await client.sendRequest<{ files: { name: string; text: string }[]; warnings: string[] } | null>('norma/export', {
+      uri: client.code2ProtocolConverter.asUri(doc.uri),
+      format,
+      dateiname: stem,
+    });
+    if (!r) return undefined;
+    const written: vscode.Uri[] = [];
+    const dir = vscode.Uri.joinPath(dest, '..');
+    for (const [i, f] of r.files.entries()) {
+      const to = i === 0 ? dest : vscode.Uri.joinPath(dir, f.name);
+      await vscode.workspace.fs.writeFile(to, new TextEncoder().encode(f.text));
+      written.push(to);
+    }
+    for (const w of r.warnings) output.warn(w);
+    const more = written.length > 1 ? ` ${vscode.l10n.t('(and {0} Anlagen beside it)', written.length - 1)}` : '';
+    void vscode.window.showInformationMessage(vscode.l10n.t('Exported to {0}', vscode.workspace.asRelativePath(dest)) + more);
+    return written;
+  };
+
+  const reports = new CostReports(context.extensionUri, () => client);
+  context.subscriptions.push(reports);
   const ready = start().catch((e: unknown) => {
     status.setState(State.StartFailed);
     output.error(`${vscode.l10n.t('The Norma language server could not be started.')} ${e instanceof Error ? e.message : String(e)}`);
@@ -112,22 +152,30 @@ export async function activate(context: vscode.ExtensionContext): Promise<NormaA
       await client.sendRequest('workspace/executeCommand', { command: RENUMBER_COMMAND, arguments: [client.code2ProtocolConverter.asUri(target)] });
     }),
     vscode.commands.registerCommand('norma.erfuellungsaufwand', async (uri?: string | vscode.Uri) => {
-      // the command behind the cost code lenses and the cost status item: the cost report of a draft
-      // (or of the whole workspace, WORKSPACE_REPORT), read-only, as a Markdown preview
+      // the command behind the cost code lenses and the cost status item: the cost report view of a draft
+      // (or of the whole workspace, WORKSPACE_REPORT) beside the editor
       const active = vscode.window.activeTextEditor?.document;
       const target =
         typeof uri === 'string' ? uri : (uri ?? (active?.languageId === 'norma' ? active.uri : undefined))?.toString() ?? WORKSPACE_REPORT;
       const experimental = client?.initializeResult?.capabilities.experimental as { costReport?: boolean } | undefined;
-      if (!target || !client || !experimental?.costReport) {
+      if (!client || !experimental?.costReport) {
         void vscode.window.showInformationMessage(vscode.l10n.t('The cost report is not available in this version of the language server yet.'));
-        return;
+        return undefined;
       }
-      const title = target === WORKSPACE_REPORT ? vscode.l10n.t('Compliance cost of the workspace') : vscode.l10n.t('Compliance cost');
-      const reportUri = vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/${title}.md`, query: target });
-      reports.refresh(reportUri);
-      await vscode.commands.executeCommand('markdown.showPreview', reportUri);
+      const name = target === WORKSPACE_REPORT ? undefined : vscode.Uri.parse(target).path.split('/').pop();
+      const title = name ? vscode.l10n.t('Compliance cost: {0}', name) : vscode.l10n.t('Compliance cost of the workspace');
+      return reports.show(target, title);
     }),
-    vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports),
+    vscode.commands.registerCommand('norma.exportHtml', (uri?: vscode.Uri) => exportDraft('html', uri)),
+    vscode.commands.registerCommand('norma.exportLegalDocML', (uri?: vscode.Uri) => exportDraft('legaldocml', uri)),
+    vscode.commands.registerCommand('norma.preview', async (uri?: vscode.Uri) => {
+      const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+      if (!doc || doc.languageId !== 'norma') {
+        void vscode.window.showWarningMessage(vscode.l10n.t('Open a .norma draft to preview it.'));
+        return undefined;
+      }
+      return previews.open(doc);
+    }),
     vscode.commands.registerCommand('norma.fixAll', async () => {
       await vscode.commands.executeCommand('editor.action.sourceAction', { kind: FIX_ALL_KIND, apply: 'first' });
     }),
@@ -148,6 +196,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<NormaA
     ready,
     client: () => client,
     costStatus,
+    previews,
+    reports,
+    exportTo: (format, uri, target) => exportDraft(format, uri, target),
   };
 }
 

@@ -13,6 +13,7 @@
  * activation time from there).
  */
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -40,6 +41,23 @@ interface SuiteResults {
 }
 
 const ARTIFACTS = path.join(ROOT, 'artifacts');
+// the callbacks of frame.evaluate run in the browser, where `document` exists
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const document: any;
+
+/** A draft whose title, headings and text try to run code in the preview. */
+const INJECTION = [
+  '---',
+  'titel: Gesetz <script>document.body.dataset.pwned = "titel"</script> über Proben',
+  'typ: stammgesetz',
+  '---',
+  '§ 1 Prüfung <img src=x onerror="document.body.dataset.pwned=\'heading\'">',
+  '(1) Text mit <script>document.body.dataset.pwned = "text"</script> und <a href="javascript:document.body.dataset.pwned=\'link\'">hier</a> sowie [Verweis](javascript:document.body.dataset.pwned=\'md\').',
+  '(2) Die Angaben nach Absatz 1 werden elektronisch übermittelt.',
+  '§ 2 Inkrafttreten',
+  'Dieses Gesetz tritt am Tag nach der Verkündung in Kraft.',
+  '',
+].join('\n');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const log = (s: string): void => void process.stdout.write(`      ${s}\n`);
 
@@ -72,6 +90,7 @@ describe('Norma in real VS Code (code-server + Chromium)', function () {
     const hostVsix = packageTestExtension(log, work);
     workspace = path.join(work, 'entwuerfe');
     fs.cpSync(path.join(ROOT, 'samples'), workspace, { recursive: true });
+    fs.writeFileSync(path.join(workspace, 'injektion.norma'), INJECTION);
     const profile = { userDataDir: path.join(work, 'user-data'), extensionsDir: path.join(work, 'extensions') };
     writeUserSettings(profile);
     t = performance.now();
@@ -129,8 +148,17 @@ describe('Norma in real VS Code (code-server + Chromium)', function () {
     assert.ok(results.passed >= 8, `only ${results.passed} tests passed`);
   });
 
+  it('the LegalDocML.de file exported by the extension validates against the official schema', function () {
+    const xml = path.join(workspace, 'export', 'wohnsitzanmeldung.xml');
+    if (!fs.existsSync(xml)) this.skip();
+    const schema = path.join(ROOT, '..', 'shared', 'schemas', 'validate-regelungstext-entwurfsfassung.xsd');
+    const r = spawnSync('xmllint', ['--noout', '--schema', schema, xml], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+  });
+
   it('shows the finding in the Problems panel (screenshot in artifacts/)', async () => {
     // open the training draft through Quick Open, as a person would
+    await page.keyboard.press('Escape');
     await page.keyboard.press('Control+P');
     await page.keyboard.type('fehlerhafter-entwurf.norma');
     await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 20000 });
@@ -159,5 +187,101 @@ describe('Norma in real VS Code (code-server + Chromium)', function () {
     await cost.first().waitFor({ timeout: 20000 });
     assert.match(await cost.first().innerText(), /(per year|jährlich):.*€/);
     await page.screenshot({ path: path.join(ARTIFACTS, 'vscode-editor.png') });
+  });
+
+  /** Open a file of the workspace through Quick Open, as a person would. */
+  async function quickOpen(name: string): Promise<void> {
+    // keys go to the workbench, not to a webview that has the focus
+    await page.keyboard.press('Escape');
+    await page.locator('.monaco-editor .view-lines').first().click().catch(() => undefined);
+    await page.keyboard.press('Control+P');
+    await page.keyboard.type(name);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 20000 });
+    await page.keyboard.press('Enter');
+    const tab = page.locator('.tab.active', { hasText: name }).first();
+    if (!(await tab.waitFor({ timeout: 5000 }).then(() => true, () => false))) {
+      // Quick Open may have lost the keys to a webview: open it from the Explorer instead
+      await page.keyboard.press('Escape');
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().click();
+      await tab.waitFor({ timeout: 20000 }).catch(async (e: unknown) => {
+        await page.screenshot({ path: path.join(ARTIFACTS, 'vscode-quick-open-failed.png') });
+        throw e;
+      });
+    }
+  }
+
+  /** The frame of the preview webview (webviews are nested iframes) once it shows `text`. */
+  async function previewFrame(text: string): Promise<import('playwright-core').Frame> {
+    const deadline = Date.now() + 30000;
+    for (;;) {
+      const webviews = await page.locator('iframe.webview').count();
+      for (let i = 0; i < webviews; i++) {
+        const root = page.frameLocator('iframe.webview').nth(i).frameLocator('#active-frame').locator('#norma-root', { hasText: text });
+        if ((await root.count().catch(() => 0)) > 0) {
+          const frame = await (await root.first().elementHandle())?.ownerFrame();
+          if (frame) return frame;
+        }
+      }
+      if (Date.now() > deadline) {
+        await page.screenshot({ path: path.join(ARTIFACTS, 'vscode-preview-missing.png') });
+        throw new Error(`no preview showing „${text}“ (${webviews} webviews)`);
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+
+  it('opens the preview of a sample with the editor-title button; a click in it moves the cursor (screenshot in artifacts/)', async () => {
+    await quickOpen('wohnsitzanmeldung.norma');
+    await page.locator('.editor-actions [aria-label*="Preview"], .editor-actions [aria-label*="Vorschau"]').first().click({ timeout: 20000 });
+    const frame = await previewFrame('Anmeldeportal');
+    // the heading of § 5 (its section carries the source line)
+    const section = frame.locator('#norma-root section.norma-norm[data-line]', { hasText: 'Nutzerkonto und Identifizierung' }).first();
+    const heading = section.locator('.norma-norm-kopf').first();
+    await heading.waitFor({ timeout: 20000 });
+    const line = Number(await section.getAttribute('data-line'));
+    assert.ok(line > 0);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'vscode-preview.png') });
+    await heading.click();
+    // the status bar shows the cursor's line
+    await page.locator('.statusbar-item', { hasText: new RegExp(`Ln ${line + 1},`) }).first().waitFor({ timeout: 20000 });
+  });
+
+  it('shows script, onerror and javascript: text of a draft in the preview without running it', async () => {
+    await quickOpen('injektion.norma');
+    await page.keyboard.press('F1');
+    await page.keyboard.type('Norma: Open Preview');
+    await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 20000 });
+    await page.keyboard.press('Enter');
+    const frame = await previewFrame('über Proben');
+    const root = frame.locator('#norma-root');
+    // every link clicked: nothing may run
+    const links = await root.locator('a').all();
+    assert.ok(links.length <= 10, `${links.length} links in the injection draft`);
+    for (const a of links) await a.click({ timeout: 2000 }).catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 500));
+    const state = await frame.evaluate(() => {
+      const r = document.getElementById('norma-root');
+      const all: { attributes: ArrayLike<{ name: string }>; getAttribute(n: string): string | null }[] = Array.from(r.querySelectorAll('*'));
+      return {
+        pwned: (document.body.dataset.pwned as string | undefined) ?? null,
+        text: (r.textContent as string | null) ?? '',
+        scripts: r.querySelectorAll('script').length as number,
+        images: r.querySelectorAll('img').length as number,
+        handlers: all.filter((e) => Array.from(e.attributes).some((a) => /^on/i.test(a.name))).length,
+        jsLinks: all.filter((e) => /^\s*javascript:/i.test(e.getAttribute('href') ?? '')).length,
+        csp: (document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') as string | undefined) ?? '',
+      };
+    });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'vscode-preview-injection.png') });
+    assert.equal(state.pwned, null, 'code from the draft ran in the preview');
+    assert.equal(state.scripts, 0);
+    assert.equal(state.images, 0);
+    assert.equal(state.handlers, 0);
+    assert.equal(state.jsLinks, 0);
+    assert.match(state.text, /<script>document\.body\.dataset\.pwned = "titel"<\/script>/);
+    assert.match(state.text, /<img src=x onerror=/);
+    assert.match(state.text, /javascript:document\.body\.dataset\.pwned='md'/);
+    assert.match(state.csp, /default-src 'none'/);
+    assert.match(state.csp, /script-src 'nonce-/);
   });
 });

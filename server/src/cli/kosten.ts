@@ -1,6 +1,7 @@
 /**
  * `norma kosten`: the compliance cost (Erfüllungsaufwand) of drafts from
- * their @aufwand annotations, as Vorblatt section E (Markdown), JSON or CSV.
+ * their @aufwand annotations, as Vorblatt section E (Markdown), JSON, CSV or
+ * a standalone HTML page with bar charts per § and addressee.
  *
  * Exit codes as `norma lint`: 0 report written, 1 an @aufwand annotation (or
  * norma.config.json) has errors – the report leaves those annotations out,
@@ -10,14 +11,14 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { createLanguageService, type NormaDiagnostic, type ResolvedConfig } from '../service';
-import { costReportCsv, costReportJson, costReportMarkdown } from '../service/costs';
+import { costReportCsv, costReportHtml, costReportJson, costReportMarkdown } from '../service/costs';
 import { nodeFileSystem, readText, UsageError, writeOut, writeText } from './io';
 import { resolveFiles } from './lint';
 
-const FORMATS = ['markdown', 'json', 'csv'] as const;
+const FORMATS = ['markdown', 'json', 'csv', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 
-const USAGE = `Aufruf: norma kosten <Dateien|Ordner|Muster…> [--format markdown|json|csv] [-o <Datei>]
+const USAGE = `Aufruf: norma kosten <Dateien|Ordner|Muster…> [--format markdown|json|csv|html] [-o <Datei>]
 `;
 
 const SEV = ['', 'error', 'warning', 'info', 'hint'];
@@ -89,6 +90,10 @@ export async function runKosten(args: string[]): Promise<number> {
       break;
     case 'csv':
       out = costReportCsv(report);
+      break;
+    case 'html':
+      // a standalone page: section E, the charts per § and addressee, the tables (no script, strict CSP)
+      out = costReportHtml(report);
       break;
     default:
       out = costReportMarkdown(report);

@@ -3,7 +3,8 @@
  *
  *   norma lint <files|folders|globs> [--format stylish|json|sarif|github] [--fix] [--max-warnings N] [--locale de|en]
  *   norma import <file> [-o out.norma]
- *   norma kosten <files|folders|globs> [--format markdown|json|csv] [-o file]
+ *   norma kosten <files|folders|globs> [--format markdown|json|csv|html] [-o file]
+ *   norma export --format html|legaldocml <file> [-o file] [--kosten]
  *
  * Exit codes: 0 no findings at error level (and warnings within budget),
  * 1 findings, 2 usage or I/O error.
@@ -12,9 +13,11 @@ import { runLint } from './lint';
 import { runImport } from './import-command';
 import { runRefs } from './refs';
 import { runKosten } from './kosten';
+import { runApply } from './apply';
+import { runExport } from './export-command';
 import { UsageError, writeOut } from './io';
 
-const HELP = `Norma – Gesetzentwürfe prüfen und importieren
+const HELP = `Norma – Gesetzentwürfe prüfen, importieren und exportieren
 
 Aufruf:
   norma lint <Dateien|Ordner|Muster…> [Optionen]
@@ -36,8 +39,16 @@ Aufruf:
       -o, --output <Datei>                 Ausgabe in eine Datei
   norma kosten <Dateien|Ordner|Muster…> [Optionen]
       Erfüllungsaufwand aus den @aufwand-Angaben (Vorblatt, Abschnitt E)
-      --format markdown|json|csv           Ausgabeformat (Standard: markdown)
+      --format markdown|json|csv|html      Ausgabeformat (Standard: markdown)
       -o, --output <Datei>                 Ausgabe in eine Datei
+  norma apply <Entwurf.norma> [Dateien|Ordner…] -o <Ordner>
+      neue Fassung jedes geänderten Gesetzes aus den Änderungsbefehlen des Entwurfs
+      (die weiteren Dateien enthalten die geänderten Gesetze, mit „norma import“ eingelesen)
+      -o, --output <Ordner>                Ausgabeordner
+  norma export --format html|legaldocml <Datei.norma> [Optionen]
+      druckbare HTML-Seite oder LegalDocML.de 1.8.2 (Regelungstext, Entwurfsfassung)
+      -o, --output <Datei>                 Ausgabe in eine Datei (LegalDocML.de: Anlagen daneben)
+      --kosten                             HTML: Erfüllungsaufwand je § anzeigen
   norma --help | --version
 
 Exit-Codes: 0 keine Fehler, 1 Befunde, 2 Aufruf- oder Dateifehler.
@@ -55,6 +66,10 @@ export async function main(argv: string[]): Promise<number> {
         return await runKosten(rest);
       case 'refs':
         return await runRefs(rest);
+      case 'apply':
+        return await runApply(rest);
+      case 'export':
+        return await runExport(rest);
       case '--version':
       case '-v':
         writeOut(`${require('../../../../package.json').version}\n`);
@@ -66,7 +81,7 @@ export async function main(argv: string[]): Promise<number> {
         writeOut(HELP);
         return cmd === undefined ? 2 : 0;
       default:
-        throw new UsageError(`Unbekannter Befehl „${cmd}“. Befehle: lint, import, kosten, refs. Hilfe: norma --help`);
+        throw new UsageError(`Unbekannter Befehl „${cmd}“. Befehle: lint, import, kosten, refs, export, apply. Hilfe: norma --help`);
     }
   } catch (e) {
     if (e instanceof UsageError) {

@@ -27,7 +27,7 @@ import {
 import * as serviceModule from '../service';
 import type { Locale, NormaDiagnostic, ResolvedConfig } from '../service';
 import { TermRenameError } from '../service';
-import { costReportJson, costReportMarkdown, type CostJson, type CostReport } from '../service/costs';
+import { costReportHtmlBody, costReportJson, costReportMarkdown, type CostJson, type CostReport } from '../service/costs';
 import { availableFeatures, semanticTokensLegend, type FeatureMethods } from './features';
 import { codeActionsFromDiagnostics, FIX_ALL_KIND, RENUMBER_COMMAND, RENUMBER_KIND } from './code-actions';
 import { DiagnosticsScheduler, type JobToken } from './scheduler';
@@ -52,6 +52,10 @@ export const WORKSPACE_READY = 'norma/workspaceReady';
 export const COST_REPORT_REQUEST = 'norma/costReport';
 /** The workspace total of the compliance cost, for the status bar. */
 export const COST_SUMMARY_REQUEST = 'norma/costSummary';
+/** The live preview's HTML body of a draft (`{ uri, costs }` → `{ html, version }`). */
+export const PREVIEW_REQUEST = 'norma/preview';
+/** An export of a draft: `{ uri, format: 'html' | 'legaldocml', dateiname? }` → `{ files: [{ name, text }], warnings }`. */
+export const EXPORT_REQUEST = 'norma/export';
 /** `norma/costReport` with this URI: the report of every draft of the workspace. */
 export const WORKSPACE_REPORT = '*';
 
@@ -309,7 +313,7 @@ export function startServer(connection: Connection): void {
     if (has('getInlayHints')) caps.inlayHintProvider = { resolveProvider: false };
     if (has('getCodeLenses')) caps.codeLensProvider = { resolveProvider: false };
     const costs = typeof costReportOf() === 'function';
-    caps.experimental = { costReport: costs, costSummary: costs };
+    caps.experimental = { costReport: costs, costSummary: costs, preview: typeof ls.renderPreview === 'function', export: typeof ls.exportLegalDocML === 'function' };
     return caps;
   }
 
@@ -499,16 +503,15 @@ export function startServer(connection: Connection): void {
     return { applied: result.applied };
   });
 
-  connection.onRequest(COST_REPORT_REQUEST, (p: { uri: string }, token: CancellationToken) =>
-    guard('costReport', token, () => {
+  connection.onRequest(COST_REPORT_REQUEST, (p: { uri: string; format?: 'markdown' | 'html' }, token: CancellationToken) =>
+    guard('costReport', token, (): { markdown: string; html?: string } | null => {
       const report = costReportOf();
       if (!report) return null;
-      if (p.uri === WORKSPACE_REPORT) {
-        const uris = ls.documentUris();
-        return { markdown: costReportMarkdown(report(uris, displayNames(uris))) };
-      }
-      const uri = known(p.uri);
-      return uri ? { markdown: costReportMarkdown(report([uri], displayNames([uri]))) } : null;
+      const uris = p.uri === WORKSPACE_REPORT ? ls.documentUris() : [known(p.uri)].filter((u): u is string => !!u);
+      if (!uris.length) return null;
+      const r = report(uris, displayNames(uris));
+      // the report view asks for HTML (escaped, with the charts); Markdown stays the default
+      return p.format === 'html' ? { markdown: costReportMarkdown(r), html: costReportHtmlBody(r) } : { markdown: costReportMarkdown(r) };
     }),
   );
 
@@ -525,6 +528,27 @@ export function startServer(connection: Connection): void {
         documents: r.dokumente.filter((d) => d.costs.posten.length > 0).length,
         fehlerhaft: r.fehlerhaft,
       };
+    }),
+  );
+
+  connection.onRequest(PREVIEW_REQUEST, (p: { uri: string; costs?: boolean }, token: CancellationToken) =>
+    guard('preview', token, (): { html: string; version: number } | null => {
+      const uri = known(p.uri);
+      if (!uri) return null;
+      const doc = ls.getDocument(uri);
+      return { html: ls.renderPreview(uri, { costs: !!p.costs }), version: doc?.version ?? 0 };
+    }),
+  );
+
+  connection.onRequest(EXPORT_REQUEST, (p: { uri: string; format: string; dateiname?: string }, token: CancellationToken) =>
+    guard('export', token, (): { files: { name: string; text: string }[]; warnings: string[] } | null => {
+      const uri = known(p.uri);
+      if (!uri) return null;
+      const stem = (p.dateiname ?? 'regelungstext').replace(/[^\p{L}\p{N}._-]/gu, '_');
+      if (p.format === 'html') return { files: [{ name: `${stem}.html`, text: ls.exportHtml(uri) }], warnings: [] };
+      if (p.format !== 'legaldocml') throw new ResponseError(ErrorCodes.InvalidParams, `Unbekanntes Exportformat „${p.format}“ (html, legaldocml)`);
+      const r = ls.exportLegalDocML(uri, { dateiname: stem });
+      return { files: [{ name: `${stem}.xml`, text: r.xml }, ...r.anlagen.map((a) => ({ name: a.href, text: a.xml }))], warnings: r.warnings };
     }),
   );
 

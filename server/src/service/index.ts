@@ -22,6 +22,8 @@ import { referenceIndex, type RefContext, type ReferenceIndex } from './refs';
 import { citationDefinition, citationHover, citationLinks, citationReferences, type IndexSource } from './refs/features';
 import { renumber as renumberDocument, type RenumberOptions } from './refs/renumber';
 import * as terms from './terms';
+import { amendAnalysis, newVersions, type AmendAnalysis, type NewVersion } from './amend';
+import { exportLegalDocML, renderHtmlBody, renderHtmlDocument, type HtmlOptions, type LegalDocMLExport, type LegalDocMLExportOptions } from './export';
 import type { WorkspaceEdit } from 'vscode-languageserver-types';
 
 /** A cancellation token as LSP passes it (only the flag is read). */
@@ -32,6 +34,7 @@ export interface CancellationLike {
 export { NormaDocument, DocumentModel, RULES, RULE_BY_ID, knownCodes, format, ruleSource, absEdits, toDiagnostic };
 export type { ContentChange, Locale, FileSystemHost, ResolvedConfig, NormaDiagnostic, NormaDiagnosticData };
 export type { CostReport };
+export type { AmendAnalysis, NewVersion };
 export { TermRenameError, type TermDefinition, type TermOccurrence, type TermRenameOptions } from './terms';
 export { SEMANTIC_TOKENS_LEGEND, NORMA_TOKEN_TYPES } from './features';
 export type {
@@ -158,6 +161,16 @@ export class LanguageService {
   /** The citations of a document, resolved, with the map from targets back to them. */
   getReferenceIndex(uri: string): ReferenceIndex {
     return referenceIndex(this.getModel(uri), this.refContext);
+  }
+
+  /** The Änderungsbefehle of an amending draft, checked against the amended laws of the workspace. */
+  getAmendAnalysis(uri: string): AmendAnalysis {
+    return amendAnalysis(this.getModel(uri), this.refContext);
+  }
+
+  /** The new version of each law of the workspace that the draft amends (.norma text). */
+  getNewVersions(uri: string): NewVersion[] {
+    return newVersions(this.getModel(uri), this.refContext);
   }
 
   /** The reference indexes of the workspace, for the citation features. */
@@ -469,6 +482,26 @@ export class LanguageService {
     return terms.termCompletions(this.getModel(uri), prefix, range);
   }
   // --- defined terms (end) -----------------------------------------------------------------------
+
+  // --- exports (export/) ----------------------------------------------------------------------------
+
+  /**
+   * The live preview: the draft's HTML body fragment (escaped text, `data-line` on every unit,
+   * citations as links resolved in the workspace, defined terms, cost badges with `costs`).
+   */
+  renderPreview(uri: string, options: Omit<HtmlOptions, 'refs' | 'costData'> = {}): string {
+    return renderHtmlBody(this.getModel(uri), { ...options, refs: this.getReferenceIndex(uri), costData: costDataFor(this.configFor(uri)) });
+  }
+
+  /** The draft as a standalone HTML page with a strict Content-Security-Policy. */
+  exportHtml(uri: string, options: Omit<HtmlOptions, 'refs' | 'costData'> = {}): string {
+    return renderHtmlDocument(this.getModel(uri), { ...options, refs: this.getReferenceIndex(uri), costData: costDataFor(this.configFor(uri)) });
+  }
+
+  /** The draft as a LegalDocML.de 1.8.2 Regelungstext (Entwurfsfassung), with its Anlagen as documents of their own. */
+  exportLegalDocML(uri: string, options: Omit<LegalDocMLExportOptions, 'refs'> = {}): LegalDocMLExport {
+    return exportLegalDocML(this.getModel(uri), { ...options, refs: this.getReferenceIndex(uri) });
+  }
 }
 
 function defaultUriToPath(uri: string): string | undefined {

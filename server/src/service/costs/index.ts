@@ -8,3 +8,4 @@ export { computeErgebnis, blockAufwand, documentCosts, totals, costStats, type P
 export { buildCostReport, costReportJson, costReportCsv, costReportMarkdown, costSummaryText, CSV_COLUMNS, type CostReport, type CostJson } from './report';
 export { inlayHints, codeLenses, costHover, annotationCompletions, postenHover, summenText, COST_REPORT_COMMAND, type Cancellation } from './features';
 export { parseGermanNumber, formatInteger, formatDecimal, formatRund } from './numbers';
+export { costReportHtml, costReportHtmlBody, costCharts } from './report-html';

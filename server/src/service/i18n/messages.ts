@@ -368,6 +368,75 @@ export const MESSAGES: Catalogue = {
   },
   'unterdrueckung.remove': { de: 'Unnötigen Unterdrückungskommentar entfernen', en: 'Remove unused suppression comment' },
 
+  // --- amending laws (rules/amend-rules.ts) ----------------------------------------------------
+  'aenderung-eingangssatz.fehlt': {
+    de: 'Änderungsartikel ohne Eingangssatz: vor den Änderungsbefehlen fehlt „Das … vom … (BGBl. …) wird wie folgt geändert:“.',
+    en: 'Amending Artikel without an opening sentence: „Das … vom … (BGBl. …) wird wie folgt geändert:“ is missing before the commands.',
+  },
+  'aenderung-eingangssatz.geaendert': {
+    de: 'Der Eingangssatz endet mit „wird wie folgt geändert:“.',
+    en: 'The opening sentence ends with „wird wie folgt geändert:“.',
+  },
+  'aenderung-eingangssatz.vollzitat': {
+    de: 'Der Eingangssatz zitiert das geänderte Gesetz voll: Datum, Fundstelle und letzte Änderung („vom … (BGBl. …), das zuletzt durch … geändert worden ist“).',
+    en: 'The opening sentence cites the amended law in full: date, gazette and last amendment („vom … (BGBl. …), das zuletzt durch … geändert worden ist“).',
+  },
+  'aenderung-eingangssatz.anderesGesetz': {
+    de: 'Der Eingangssatz nennt „{eingang}“, die Artikelüberschrift „{heading}“.',
+    en: 'The opening sentence names "{eingang}", the Artikel heading "{heading}".',
+  },
+  'aenderung-zielgesetz.importGii': {
+    de: '„{law}“ ist nicht im Arbeitsbereich; die Änderungsbefehle werden nicht gegen den Wortlaut geprüft. Einlesen: {url} herunterladen, dann „norma import {file} -o {out}“.',
+    en: '"{law}" is not in the workspace; the commands are not checked against its text. To bring it in: download {url}, then „norma import {file} -o {out}“.',
+  },
+  'aenderung-zielgesetz.import': {
+    de: '„{law}“ ist nicht im Arbeitsbereich; die Änderungsbefehle werden nicht gegen den Wortlaut geprüft. Einlesen mit „norma import <Datei.xml>“ (gesetze-im-internet-XML oder LegalDocML.de).',
+    en: '"{law}" is not in the workspace; the commands are not checked against its text. Bring it in with „norma import <file.xml>“ (gesetze-im-internet XML or LegalDocML.de).',
+  },
+  'aenderung-zielgesetz.unbekannt': {
+    de: 'Das Gesetz, das „{title}“ ändert, ist Norma nicht bekannt; die Änderungsbefehle werden nicht geprüft. Einlesen mit „norma import <Datei.xml>“.',
+    en: 'The law that "{title}" amends is not known to Norma; the commands are not checked. Bring it in with „norma import <file.xml>“.',
+  },
+  'aenderung-befehl.unbekannt': {
+    de: 'Änderungsbefehl nicht erkannt: „{text}“. Verben nach dem Handbuch: ersetzen, einfügen, anfügen, voranstellen, streichen, aufheben.',
+    en: 'Amending command not recognised: "{text}". Verbs of the Handbuch: ersetzen, einfügen, anfügen, voranstellen, streichen, aufheben.',
+  },
+  'aenderung-befehl.inhalt': {
+    de: 'Der Änderungsbefehl endet mit „:“, aber der neue Wortlaut in „…“ fehlt oder passt nicht zur geänderten Einheit.',
+    en: 'The command ends with ":", but the new wording in „…“ is missing or does not fit the unit changed.',
+  },
+  'aenderung-ziel-fehlt.existing': { de: '„{what} ({law})“ gibt es nicht: {existing}.', en: '"{what} ({law})" does not exist: {existing}.' },
+  'aenderung-ziel-fehlt.none': { de: '„{what} ({law})“ gibt es nicht.', en: '"{what} ({law})" does not exist.' },
+  'aenderung-text-fehlt.message': {
+    de: '„{text}“ steht nicht in {unit}. Der Wortlaut dort: „{actual}“',
+    en: '"{text}" does not stand in {unit}. Its text: „{actual}“',
+  },
+  'aenderung-text-mehrdeutig.message': {
+    de: '„{text}“ steht {count}-mal in {unit}: der Befehl ist mehrdeutig (die Stelle nennen oder „jeweils“).',
+    en: '"{text}" stands {count} times in {unit}: the command is ambiguous (name the place, or say „jeweils“).',
+  },
+  'aenderung-nummer.belegt': { de: '{what} gibt es {where} schon: die eingefügte Einheit braucht eine freie Nummer.', en: '{what} already exists ({where}): the inserted unit needs a free number.' },
+  'aenderung-nummer.reihenfolge': {
+    de: '{what} steht {where} nicht an seiner Stelle: die Nummer liegt nicht zwischen {lo} und {hi}.',
+    en: '{what} is out of place ({where}): its number does not lie between {lo} and {hi}.',
+  },
+  'aenderung-widerspruch.woerter': {
+    de: 'Auch {other} ändert „{text}“ in {unit}: zwei Befehle desselben Artikels ändern dieselben Wörter.',
+    en: '{other} also changes "{text}" in {unit}: two commands of the same Artikel change the same words.',
+  },
+  'aenderung-widerspruch.einheit': {
+    de: '{other} ersetzt oder hebt {unit} schon als Ganzes auf: dieser Befehl widerspricht ihm.',
+    en: '{other} already replaces or repeals {unit} as a whole: this command contradicts it.',
+  },
+  'aenderung-neufassung.message': {
+    de: '„wird wie folgt gefasst“ ist die Form des HdR3; nach HdR4: „wird {replacement}“.',
+    en: '„wird wie folgt gefasst“ is the HdR3 form; HdR4: „wird {replacement}“.',
+  },
+  'aenderung-tiefe.message': {
+    de: 'Änderungsbefehl auf der Ebene eines Dreifachbuchstabens ({marker}): die übergeordnete Einheit als Ganzes ersetzen.',
+    en: 'Amending command at the level of a triple letter ({marker}): replace the enclosing unit as a whole.',
+  },
+
   // --- config -----------------------------------------------------------------
   'config.json': { de: 'norma.config.json ist kein gültiges JSON: {error}.', en: 'norma.config.json is not valid JSON: {error}.' },
   'config.unknownKey': {

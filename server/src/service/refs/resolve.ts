@@ -93,6 +93,21 @@ export class NormIndex {
     }
     return undefined;
   }
+  private keyed: Map<string, { u: Unit; k: NonNullable<ReturnType<typeof numKey>> }[]> | undefined;
+  /** The norms of a kind with their sort keys, in document order (built on first use: messages about missing §§). */
+  keyedNorms(kind: 'paragraph' | 'artikel'): { u: Unit; k: NonNullable<ReturnType<typeof numKey>> }[] {
+    this.keyed ??= new Map();
+    let list = this.keyed.get(kind);
+    if (!list) {
+      list = [];
+      for (const u of this.model.norms) {
+        const k = numKey(u.numTo ?? u.num, 'paragraph');
+        if (k && u.kind === kind) list.push({ u, k });
+      }
+      this.keyed.set(kind, list);
+    }
+    return list;
+  }
   /** Norms from `a` to `b` in document order (for ranges). */
   between(a: Unit, b: Unit): Unit[] {
     const norms = this.model.norms;
@@ -158,9 +173,7 @@ function nearestNorms(idx: NormIndex, kind: 'paragraph' | 'artikel', num: string
   if (!k) return '';
   let before: Unit | undefined;
   let after: Unit | undefined;
-  for (const u of idx.model.norms) {
-    const uk = numKey(u.numTo ?? u.num, 'paragraph');
-    if (!uk || u.kind !== kind) continue;
+  for (const { u, k: uk } of idx.keyedNorms(kind)) {
     if (uk.n < k.n || (uk.n === k.n && uk.s < k.s)) before = u;
     else if (!after) after = u;
   }

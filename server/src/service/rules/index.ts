@@ -10,6 +10,7 @@ import { aufwand } from './aufwand-rule';
 import { DIGITALCHECK_RULES } from './digitalcheck-rules';
 import * as refs from './ref-rules';
 import { TERM_RULES } from './term-rules';
+import { AMEND_RULES } from './amend-rules';
 import type { Block } from '../parser/block';
 import { segments, type Segment } from './segments';
 import type { DocumentModel, DocumentContext } from '../model/document-model';
@@ -58,6 +59,7 @@ export const RULES: readonly Rule[] = [
   refs.zitierungErstnennung,
   refs.zitierungFassung,
   ...TERM_RULES,
+  ...AMEND_RULES,
   unterdrueckung,
   config,
   aufwand,

@@ -51,7 +51,8 @@ export const verweisZielFehlt: Rule = {
   checkDocument(ctx) {
     const idx = referenceIndex(ctx.model);
     for (const rc of idx.citations) {
-      if (rc.status !== 'unresolved') continue;
+      // the targets of amending instructions are checked by aenderung-ziel-fehlt, in the order of the commands
+      if (rc.status !== 'unresolved' || rc.citation.amendment) continue;
       for (const e of rc.entries) {
         if (e.status !== 'unresolved' || !e.problem) continue;
         const p = e.problem;
