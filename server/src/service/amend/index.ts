@@ -123,3 +123,4 @@ export function newVersions(model: DocumentModel, ctx?: RefContext): NewVersion[
   }
   return out;
 }
+export { synopse, synopseHtml, synopseHtmlBody, synopseMarkdown, SYNOPSE_CSS, type Synopse, type SynopseRow } from './synopse';

@@ -1,0 +1,259 @@
+/**
+ * The Synopse of an amending draft: for each amended law of the workspace,
+ * the current version and the version after the draft's commands, § by §,
+ * side by side, with the changed words marked and each row linked to the
+ * Änderungsbefehle that change it. Rendered as HTML (the Synopse view in
+ * the editor, `norma synopse --format html`) or Markdown (for the
+ * Begründung). Every piece of text is escaped.
+ */
+import { diffWords } from 'diff';
+import type { RefContext } from '../refs';
+import type { KnownLaw } from '../refs/laws';
+import { DocumentModel } from '../model/document-model';
+import { unitWord, type Unit } from '../model/types';
+import { NormaDocument } from '../parser/document';
+import { amendAnalysis, newVersions } from './index';
+import type { Command } from './commands';
+
+export type RowStatus = 'unveraendert' | 'geaendert' | 'neu' | 'aufgehoben';
+
+export interface SynopseCommand {
+  /** 0-based line of the command in the draft. */
+  line: number;
+  /** „Artikel 1 Nummer 3“-style label: the command's list marker in its Artikel. */
+  label: string;
+  sentence: string;
+}
+
+export interface SynopseRow {
+  /** „§ 17“, „Artikel 2“. */
+  key: string;
+  title: string | undefined;
+  status: RowStatus;
+  alt: string;
+  neu: string;
+  commands: SynopseCommand[];
+}
+
+export interface Synopse {
+  law: KnownLaw;
+  uri: string;
+  draftUri: string;
+  rows: SynopseRow[];
+}
+
+interface Norm {
+  key: string;
+  title: string | undefined;
+  text: string;
+}
+
+/** The §§ / Artikel of a model with their text (heading line excluded, annotations and comments left out). */
+function norms(model: DocumentModel): Norm[] {
+  const out: Norm[] = [];
+  for (const n of model.norms) {
+    const key = unitWord(n) ?? n.label;
+    const first = n.block;
+    const last = n.lastBlock ?? n.block;
+    const lines: string[] = [];
+    for (const b of model.document.blocks) {
+      if (b.startLine < first.startLine || b.startLine > last.startLine) continue;
+      for (let i = b === first ? 1 : 0; i < b.lines.length; i++) lines.push(b.lines[i]);
+    }
+    const text = lines
+      .filter((l) => !/^\s*(?:\/\/|@)/.test(l) && !/^\s{2,}[\w-]+:\s/.test(l))
+      .map((l) => l.replace(/\s+$/, ''))
+      .join('\n')
+      .replace(/\n{2,}/g, '\n')
+      .trim();
+    out.push({ key, title: n.title, text });
+  }
+  return out;
+}
+
+function commandKey(c: Command): string | undefined {
+  const first = c.target[0];
+  if (first && (first.kind === 'paragraph' || first.kind === 'artikel')) return `${first.kind === 'paragraph' ? '§' : 'Artikel'} ${first.values[0]}`;
+  return undefined;
+}
+
+function commandLabel(c: Command): string {
+  const u: Unit | undefined = c.unit;
+  const path: string[] = [];
+  for (let x: Unit | undefined = u; x && x.kind !== 'artikel' && x.kind !== 'paragraph' && x.kind !== 'dokument'; x = x.parent) if (x.label) path.unshift(x.label);
+  let art: Unit | undefined = u;
+  while (art && art.kind !== 'artikel') art = art.parent;
+  const head = art ? (unitWord(art) ?? art.label) : '';
+  return [head, ...path.map((p) => (/^\d/.test(p) ? `Nummer ${p.replace(/\.$/, '')}` : `Buchstabe ${p.replace(/\)$/, '')}`))].filter(Boolean).join(' ');
+}
+
+/** The Synopse of every law of the workspace that the draft amends. */
+export function synopse(model: DocumentModel, ctx?: RefContext): Synopse[] {
+  const analysis = amendAnalysis(model, ctx);
+  const versions = newVersions(model, ctx);
+  const out: Synopse[] = [];
+  for (const l of analysis.laws) {
+    const v = versions.find((x) => x.uri === l.uri);
+    if (!v) continue;
+    const neuModel = new DocumentModel(new NormaDocument(`synopse:${l.uri}`, v.text));
+    const alt = norms(l.target);
+    const neu = norms(neuModel);
+    const byKeyCommands = new Map<string, SynopseCommand[]>();
+    for (const c of l.commands) {
+      const keys = new Set<string>();
+      const k = commandKey(c);
+      if (k) keys.add(k);
+      if (c.neu && (c.neu.kind === 'paragraph' || c.neu.kind === 'artikel')) for (const val of c.neu.values) keys.add(`${c.neu.kind === 'paragraph' ? '§' : 'Artikel'} ${val}`);
+      for (const key of keys) {
+        let list = byKeyCommands.get(key);
+        if (!list) byKeyCommands.set(key, (list = []));
+        list.push({ line: c.span.block.startLine + c.span.line, label: commandLabel(c), sentence: c.sentence });
+      }
+    }
+    // merge both sequences by key, keeping the order of the new version and placing removed §§ where they stood
+    const neuKeys = new Set(neu.map((n) => n.key));
+    const altByKey = new Map(alt.map((n) => [n.key, n]));
+    const rows: SynopseRow[] = [];
+    let ai = 0;
+    const pushRemovedUntil = (stop: string | undefined): void => {
+      while (ai < alt.length && alt[ai].key !== stop) {
+        const a = alt[ai++];
+        if (!neuKeys.has(a.key)) rows.push({ key: a.key, title: a.title, status: 'aufgehoben', alt: a.text, neu: '', commands: byKeyCommands.get(a.key) ?? [] });
+      }
+      if (ai < alt.length && alt[ai].key === stop) ai++;
+    };
+    for (const n of neu) {
+      const a = altByKey.get(n.key);
+      if (a) pushRemovedUntil(n.key);
+      const status: RowStatus = !a ? 'neu' : a.text === n.text && a.title === n.title ? 'unveraendert' : 'geaendert';
+      rows.push({ key: n.key, title: n.title ?? a?.title, status, alt: a ? a.text : '', neu: n.text, commands: byKeyCommands.get(n.key) ?? [] });
+    }
+    pushRemovedUntil(undefined);
+    out.push({ law: l.law, uri: l.uri, draftUri: model.document.uri, rows });
+  }
+  return out;
+}
+
+// --- rendering -------------------------------------------------------------------------------------------
+
+function esc(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+}
+
+/** The old and new text of a row with the changed words marked (`<del>` in the old, `<ins>` in the new). */
+function markedHtml(alt: string, neu: string): { alt: string; neu: string } {
+  let a = '';
+  let n = '';
+  for (const part of diffWords(alt, neu)) {
+    const t = esc(part.value).replace(/\n/g, '<br>');
+    if (part.added) n += `<ins>${t}</ins>`;
+    else if (part.removed) a += `<del>${t}</del>`;
+    else {
+      a += t;
+      n += t;
+    }
+  }
+  return { alt: a, neu: n };
+}
+
+const STATUS_TEXT: Record<RowStatus, string> = { unveraendert: 'unverändert', geaendert: 'geändert', neu: 'neu', aufgehoben: 'aufgehoben' };
+
+/** The Synopse as an HTML body fragment (no script; unchanged §§ folded in `<details>`). */
+export function synopseHtmlBody(list: Synopse[]): string {
+  if (!list.length) return '<p class="norma-synopse-leer">Keine Synopse: Der Entwurf ändert kein Gesetz, das im Arbeitsbereich geöffnet ist (mit „norma import“ einlesen).</p>';
+  const out: string[] = [];
+  for (const s of list) {
+    const changed = s.rows.filter((r) => r.status !== 'unveraendert').length;
+    out.push(`<section class="norma-synopse">`);
+    out.push(`<h1>Synopse: ${esc(s.law.titel)}${s.law.abkuerzung ? ` (${esc(s.law.abkuerzung)})` : ''}</h1>`);
+    out.push(`<p class="norma-synopse-stand">${changed} von ${s.rows.length} ${s.rows.length === 1 ? 'Vorschrift' : 'Vorschriften'} geändert, eingefügt oder aufgehoben.</p>`);
+    out.push('<table class="norma-synopse-tabelle"><thead><tr><th>Geltende Fassung</th><th>Fassung des Entwurfs</th></tr></thead>');
+    for (const r of s.rows) {
+      const head = `${esc(r.key)}${r.title ? ` ${esc(r.title)}` : ''}`;
+      const links = r.commands.length
+        ? `<div class="norma-synopse-befehle">${r.commands
+            .map((c) => `<a class="norma-befehl" href="#" data-uri="${esc(s.draftUri)}" data-line="${c.line}" title="${esc(c.sentence)}">${esc(c.label || 'Änderungsbefehl')}</a>`)
+            .join(' · ')}</div>`
+        : '';
+      if (r.status === 'unveraendert') {
+        out.push(
+          `<tbody class="norma-synopse-unveraendert"><tr><td colspan="2"><details><summary>${head} <span class="norma-synopse-status">(unverändert)</span></summary><div class="norma-synopse-text">${esc(r.alt).replace(/\n/g, '<br>')}</div></details></td></tr></tbody>`,
+        );
+        continue;
+      }
+      const m = markedHtml(r.alt, r.neu);
+      out.push(
+        `<tbody class="norma-synopse-${r.status}"><tr><th colspan="2" class="norma-synopse-kopf">${head} <span class="norma-synopse-status">(${STATUS_TEXT[r.status]})</span>${links}</th></tr>` +
+          `<tr><td class="norma-synopse-alt">${m.alt}</td><td class="norma-synopse-neu">${m.neu}</td></tr></tbody>`,
+      );
+    }
+    out.push('</table></section>');
+  }
+  return out.join('\n');
+}
+
+export const SYNOPSE_CSS = `body { font-family: Georgia, 'Times New Roman', serif; line-height: 1.45; margin: 1rem; }
+.norma-synopse-tabelle { border-collapse: collapse; width: 100%; table-layout: fixed; }
+.norma-synopse-tabelle th, .norma-synopse-tabelle td { border: 1px solid #8886; padding: 0.3rem 0.5rem; vertical-align: top; text-align: left; }
+.norma-synopse-kopf { background: #8881; }
+.norma-synopse-status { font-weight: normal; font-style: italic; }
+.norma-synopse-befehle { font-weight: normal; font-size: 0.85em; }
+del { background: #f4c7c3; text-decoration: line-through; }
+ins { background: #c8e6c9; text-decoration: none; }
+summary { cursor: pointer; }
+`;
+
+/** A standalone HTML page of the Synopse (strict CSP, no script). */
+export function synopseHtml(list: Synopse[], nonce = 'norma-synopse'): string {
+  return `<!DOCTYPE html>
+<html lang="de">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${esc(nonce)}'">
+<title>Synopse</title>
+<style nonce="${esc(nonce)}">${SYNOPSE_CSS}</style>
+</head>
+<body>
+${synopseHtmlBody(list)}
+</body>
+</html>
+`;
+}
+
+function mdCell(s: string): string {
+  return s.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
+}
+
+/** `**x**` around the words of `v`, its outer blanks outside (Markdown emphasis must not start with a blank). */
+function wrap(v: string, m: string): string {
+  const x = /^(\s*)([\s\S]*?)(\s*)$/.exec(v) as RegExpExecArray;
+  return x[2] ? `${x[1]}${m}${x[2]}${m}${x[3]}` : v;
+}
+
+/** The Synopse as Markdown: a table per amended law, changed words as ~~old~~ and **new**. */
+export function synopseMarkdown(list: Synopse[]): string {
+  if (!list.length) return 'Keine Synopse: Der Entwurf ändert kein Gesetz, das angegeben ist (mit „norma import“ einlesen).\n';
+  const out: string[] = [];
+  for (const s of list) {
+    out.push(`# Synopse: ${s.law.titel}${s.law.abkuerzung ? ` (${s.law.abkuerzung})` : ''}`, '');
+    out.push('| Vorschrift | Geltende Fassung | Fassung des Entwurfs |', '|---|---|---|');
+    for (const r of s.rows) {
+      if (r.status === 'unveraendert') continue;
+      let a = '';
+      let n = '';
+      for (const p of diffWords(r.alt, r.neu)) {
+        const v = mdCell(p.value);
+        if (p.added) n += wrap(v, '**');
+        else if (p.removed) a += wrap(v, '~~');
+        else {
+          a += v;
+          n += v;
+        }
+      }
+      out.push(`| ${mdCell(`${r.key}${r.title ? ` ${r.title}` : ''}`)} (${STATUS_TEXT[r.status]}) | ${a || '–'} | ${n || '–'} |`);
+    }
+    const same = s.rows.filter((r) => r.status === 'unveraendert').length;
+    out.push('', same === 1 ? '1 Vorschrift bleibt unverändert.' : `${same} Vorschriften bleiben unverändert.`, '');
+  }
+  return `${out.join('\n').replace(/\n+$/, '')}\n`;
+}
