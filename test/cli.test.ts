@@ -385,7 +385,7 @@ describe('norma lint (CLI)', function () {
       ['a folder without drafts', ['lint', 'leer'], { 'leer/notiz.txt': '' }, 'norma: Keine .norma-Dateien in leer\n'],
       ['no file at all', ['lint'], {}, 'norma: Keine Dateien angegeben. Beispiel: norma lint entwuerfe/\n'],
       ['a bad locale', ['lint', 'entwurf.norma', '--locale', 'fr'], { 'entwurf.norma': ENTWURF }, 'norma: --locale erwartet de oder en, nicht „fr“\n'],
-      ['an unknown command', ['pruefe', 'entwurf.norma'], {}, 'norma: Unbekannter Befehl „pruefe“. Befehle: lint, import, kosten, refs, export, apply. Hilfe: norma --help\n'],
+      ['an unknown command', ['pruefe', 'entwurf.norma'], {}, 'norma: Unbekannter Befehl „pruefe“. Befehle: lint, import, kosten, refs, export, apply, synopse. Hilfe: norma --help\n'],
     ];
     for (const [what, args, files, message] of usage) {
       it(`2 for ${what}, with a German message on stderr and nothing on stdout`, () => {

@@ -690,6 +690,37 @@ describe('language server (LSP over stdio)', function () {
   });
 });
 
+describe('language server: a workspace whose drafts amend laws read later in the scan', function () {
+  this.timeout(60000);
+  it('checks the drafts again once the whole workspace is read (no stale „import the law“ finding)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'norma-lsp-order-'));
+    // the draft sorts before the law it amends: it is checked first, before the law is known
+    fs.writeFileSync(path.join(dir, 'a-aenderung.norma'), AENDERUNG);
+    fs.mkdirSync(path.join(dir, 'z'));
+    fs.writeFileSync(path.join(dir, 'z', 'woanmg.norma'), WOANMG);
+    const c = await LspClient.start({ root: dir });
+    try {
+      await ready(c);
+      const uri = fileUri(path.join(dir, 'a-aenderung.norma'));
+      await c.waitFor('the draft checked against the law', () => {
+        const p = c.latest(uri);
+        return p && !p.diagnostics.some((d) => d.code === 'aenderung-zielgesetz') ? p : undefined;
+      }, 20000);
+      const syn = await c.request<{ html: string }>('norma/synopse', { uri });
+      assert.match(syn.html, /<ins>einem Monat<\/ins>/);
+      const nv = await c.request<{ versions: { name: string; text: string }[] }>('norma/newVersion', { uri });
+      assert.equal(nv.versions.length, 1);
+      assert.match(nv.versions[0].text, /innerhalb von einem Monat abzumelden/);
+    } finally {
+      await c.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+const WOANMG = "---\ntitel: Gesetz über die Anmeldung von Wohnungen\nkurztitel: Wohnungsanmeldegesetz\nabkuerzung: WoAnmG\ntyp: stammgesetz\nfassung: konsolidiert\n---\n§ 1 Anmeldung\n(1) Wer eine Wohnung bezieht, hat sich innerhalb von zwei Wochen nach dem Bezug der Wohnung schriftlich bei der Meldebehörde anzumelden.\n(2) Die Anmeldung ist schriftlich oder zur Niederschrift vorzunehmen. Sie ist gebührenfrei.\n§ 2 Abmeldung\nWer aus einer Wohnung auszieht, hat sich innerhalb von zwei Wochen abzumelden.\n§ 3 Mitwirkung des Wohnungsgebers\n(1) Der Wohnungsgeber bestätigt den Einzug.\n(2) Die Bestätigung enthält\n  1. den Namen des Wohnungsgebers,\n  2. die Anschrift der Wohnung.\n§ 4 Inkrafttreten\nDieses Gesetz tritt am Tag nach der Verkündung in Kraft.\n";
+const AENDERUNG = "---\ntitel: Gesetz zur Änderung des Wohnungsanmeldegesetzes\ntyp: aenderungsgesetz\n---\nArtikel 1 Änderung des Wohnungsanmeldegesetzes\nDas Wohnungsanmeldegesetz vom 1. März 2020 (BGBl. I S. 100), das zuletzt durch Artikel 2 des Gesetzes vom 5. Mai 2024 (BGBl. 2024 I Nr. 150) geändert worden ist, wird wie folgt geändert:\n1. § 1 wird wie folgt geändert:\n  a) In Absatz 1 wird das Wort „schriftlich“ durch das Wort „elektronisch“ ersetzt.\n  b) Absatz 2 wird durch den folgenden Absatz 2 ersetzt:\n    „(2) Die Anmeldung erfolgt über das Verwaltungsportal. Sie ist gebührenfrei.“\n2. In § 2 werden die Wörter „zwei Wochen“ durch die Wörter „einem Monat“ ersetzt.\n3. § 3 Absatz 2 wird wie folgt geändert:\n  a) In Nummer 2 wird der „.“ am Ende durch ein „,“ ersetzt.\n  b) Nach Nummer 2 wird folgende Nummer 3 eingefügt:\n    „3. das Datum des Einzugs.“\n\nArtikel 2 Inkrafttreten\nDieses Gesetz tritt am Tag nach der Verkündung in Kraft.\n";
+
 describe('norma-language-server (the binary)', () => {
   it('--version prints the version of package.json', () => {
     const r = spawnSync(process.execPath, [SERVER_BIN, '--version'], { encoding: 'utf8' });

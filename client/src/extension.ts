@@ -16,6 +16,18 @@ const loadedAt = performance.now();
 /** The server-side command that renumbers a document (see server/src/lsp/code-actions.ts). */
 const RENUMBER_COMMAND = 'norma.server.renumber';
 const FIX_ALL_KIND = 'source.fixAll.norma';
+/** Read-only documents with the new version of an amended law (the law's URI in the query). */
+const NEW_VERSION_SCHEME = 'norma-neu';
+class NewVersions implements vscode.TextDocumentContentProvider {
+  readonly texts = new Map<string, string>();
+  readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.texts.get(uri.toString()) ?? '';
+  }
+}
+const newVersions = new NewVersions();
+
 /** What `activate` returns: for tests and the benchmark. */
 export interface NormaApi {
   /** From loading the extension's code to the end of `activate` (ms). */
@@ -168,6 +180,41 @@ export async function activate(context: vscode.ExtensionContext): Promise<NormaA
     }),
     vscode.commands.registerCommand('norma.exportHtml', (uri?: vscode.Uri) => exportDraft('html', uri)),
     vscode.commands.registerCommand('norma.exportLegalDocML', (uri?: vscode.Uri) => exportDraft('legaldocml', uri)),
+    vscode.commands.registerCommand('norma.synopse', async (uri?: vscode.Uri) => {
+      const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+      if (!doc || doc.languageId !== 'norma') {
+        void vscode.window.showWarningMessage(vscode.l10n.t('Open an amending draft to see its synopsis.'));
+        return undefined;
+      }
+      return previews.open(doc, 'synopse');
+    }),
+    vscode.workspace.registerTextDocumentContentProvider(NEW_VERSION_SCHEME, newVersions),
+    vscode.commands.registerCommand('norma.neueFassung', async (uri?: vscode.Uri) => {
+      // the new version of each law the draft amends, as read-only .norma documents
+      const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+      if (!doc || doc.languageId !== 'norma' || !client) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('Open an amending draft to see the new version of the law it amends.'));
+        return undefined;
+      }
+      const r = await client.sendRequest<{ versions: { uri: string; name: string; text: string; applied: number; commands: number }[] } | null>('norma/newVersion', {
+        uri: client.code2ProtocolConverter.asUri(doc.uri),
+      });
+      if (!r || !r.versions.length) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('The draft amends no law that is open in the workspace (import it with „norma import“).'));
+        return undefined;
+      }
+      const opened: vscode.TextDocument[] = [];
+      for (const v of r.versions) {
+        const target = vscode.Uri.from({ scheme: NEW_VERSION_SCHEME, path: `/${v.name.replace(/[/\\]/g, '_')} (${vscode.l10n.t('new version')}).norma`, query: v.uri });
+        newVersions.texts.set(target.toString(), v.text);
+        newVersions.changed.fire(target);
+        const d = await vscode.workspace.openTextDocument(target);
+        await vscode.languages.setTextDocumentLanguage(d, 'norma');
+        await vscode.window.showTextDocument(d, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+        opened.push(d);
+      }
+      return opened;
+    }),
     vscode.commands.registerCommand('norma.preview', async (uri?: vscode.Uri) => {
       const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
       if (!doc || doc.languageId !== 'norma') {

@@ -13,7 +13,9 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { z } from 'zod';
 
 export const PREVIEW_REQUEST = 'norma/preview';
-const VIEW_TYPE = 'norma.preview';
+export const SYNOPSE_REQUEST = 'norma/synopse';
+/** What a panel shows: the draft as a law, or the Synopse of an amending draft. */
+export type PanelKind = 'preview' | 'synopse';
 
 /** What the server answers: the rendered body and the document version it shows. */
 interface PreviewResult {
@@ -56,11 +58,12 @@ export class PreviewPanel implements vscode.Disposable {
     private readonly client: () => LanguageClient | undefined,
     private readonly onDispose: () => void,
     column: vscode.ViewColumn,
+    readonly kind: PanelKind = 'preview',
   ) {
     const media = vscode.Uri.joinPath(extensionUri, 'media');
     this.panel = vscode.window.createWebviewPanel(
-      VIEW_TYPE,
-      vscode.l10n.t('Preview: {0}', basename(document.uri)),
+      kind === 'synopse' ? 'norma.synopse' : 'norma.preview',
+      kind === 'synopse' ? vscode.l10n.t('Synopsis: {0}', basename(document.uri)) : vscode.l10n.t('Preview: {0}', basename(document.uri)),
       { viewColumn: column, preserveFocus: true },
       { enableScripts: true, enableCommandUris: false, localResourceRoots: [media], retainContextWhenHidden: true, enableFindWidget: true },
     );
@@ -120,7 +123,7 @@ export class PreviewPanel implements vscode.Disposable {
 <title>${title}</title>
 </head>
 <body>
-<div class="norma-toolbar"><label><input type="checkbox" id="norma-costs"> ${costsLabel}</label></div>
+<div class="norma-toolbar"${this.kind === 'synopse' ? ' hidden' : ''}><label><input type="checkbox" id="norma-costs"> ${costsLabel}</label></div>
 <main id="norma-root" class="norma-preview" aria-live="polite"><p class="norma-loading">${loading}</p></main>
 <script nonce="${nonce}" src="${js.toString()}"></script>
 </body>
@@ -140,7 +143,7 @@ export class PreviewPanel implements vscode.Disposable {
     const costs = this.costs;
     let r: PreviewResult | null;
     try {
-      r = await c.sendRequest<PreviewResult | null>(PREVIEW_REQUEST, { uri: c.code2ProtocolConverter.asUri(this.document.uri), costs });
+      r = await c.sendRequest<PreviewResult | null>(this.kind === 'synopse' ? SYNOPSE_REQUEST : PREVIEW_REQUEST, { uri: c.code2ProtocolConverter.asUri(this.document.uri), costs });
     } catch {
       return; // cancelled or failed: the next change renders again
     }
@@ -287,20 +290,20 @@ export class NormaPreviews implements vscode.Disposable {
   ) {}
 
   /** Open (or show) the preview of `document` beside its editor. */
-  open(document: vscode.TextDocument): PreviewPanel {
-    const key = document.uri.toString();
+  open(document: vscode.TextDocument, kind: PanelKind = 'preview'): PreviewPanel {
+    const key = `${kind}:${document.uri.toString()}`;
     const existing = this.panels.get(key);
     if (existing) {
       existing.panel.reveal(undefined, true);
       return existing;
     }
-    const p = new PreviewPanel(document, this.extensionUri, this.client, () => this.panels.delete(key), vscode.ViewColumn.Beside);
+    const p = new PreviewPanel(document, this.extensionUri, this.client, () => this.panels.delete(key), vscode.ViewColumn.Beside, kind);
     this.panels.set(key, p);
     return p;
   }
 
-  get(uri: vscode.Uri): PreviewPanel | undefined {
-    return this.panels.get(uri.toString());
+  get(uri: vscode.Uri, kind: PanelKind = 'preview'): PreviewPanel | undefined {
+    return this.panels.get(`${kind}:${uri.toString()}`);
   }
 
   /** The server restarted: render every preview again. */

@@ -91,6 +91,9 @@ describe('Norma in real VS Code (code-server + Chromium)', function () {
     workspace = path.join(work, 'entwuerfe');
     fs.cpSync(path.join(ROOT, 'samples'), workspace, { recursive: true });
     fs.writeFileSync(path.join(workspace, 'injektion.norma'), INJECTION);
+    // the law the amending sample amends, imported as a drafter would (Synopse, new version)
+    const imp = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'norma.js'), 'import', path.join(ROOT, '..', 'shared', 'corpus', 'gii-xml', 'bmg.xml'), '-o', path.join(workspace, 'gesetze', 'bmg.norma')], { encoding: 'utf8' });
+    assert.equal(imp.status, 0, imp.stderr);
     const profile = { userDataDir: path.join(work, 'user-data'), extensionsDir: path.join(work, 'extensions') };
     writeUserSettings(profile);
     t = performance.now();
@@ -243,6 +246,22 @@ describe('Norma in real VS Code (code-server + Chromium)', function () {
     await page.screenshot({ path: path.join(ARTIFACTS, 'vscode-preview.png') });
     await heading.click();
     // the status bar shows the cursor's line
+    await page.locator('.statusbar-item', { hasText: new RegExp(`Ln ${line + 1},`) }).first().waitFor({ timeout: 20000 });
+  });
+
+  it('opens the Synopse of the amending sample; a link of a changed § goes to its Änderungsbefehl (screenshot in artifacts/)', async () => {
+    await quickOpen('aenderung-bmg.norma');
+    await page.keyboard.press('F1');
+    await page.keyboard.type('Norma: Synopsis');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Synopsis' }).first().waitFor({ timeout: 20000 });
+    await page.keyboard.press('Enter');
+    const frame = await previewFrame('Synopse: Bundesmeldegesetz');
+    const link = frame.locator('#norma-root a.norma-befehl').first();
+    await link.waitFor({ timeout: 20000 });
+    const line = Number(await link.getAttribute('data-line'));
+    assert.ok(await frame.locator('#norma-root ins').count() > 0, 'new words are marked');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'vscode-synopse.png') });
+    await link.click();
     await page.locator('.statusbar-item', { hasText: new RegExp(`Ln ${line + 1},`) }).first().waitFor({ timeout: 20000 });
   });
 

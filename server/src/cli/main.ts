@@ -14,6 +14,7 @@ import { runImport } from './import-command';
 import { runRefs } from './refs';
 import { runKosten } from './kosten';
 import { runApply } from './apply';
+import { runSynopse } from './synopse';
 import { runExport } from './export-command';
 import { UsageError, writeOut } from './io';
 
@@ -45,6 +46,10 @@ Aufruf:
       neue Fassung jedes geänderten Gesetzes aus den Änderungsbefehlen des Entwurfs
       (die weiteren Dateien enthalten die geänderten Gesetze, mit „norma import“ eingelesen)
       -o, --output <Ordner>                Ausgabeordner
+  norma synopse <Entwurf.norma> [Dateien|Ordner…] [Optionen]
+      Synopse: geltende Fassung und Fassung des Entwurfs, Vorschrift für Vorschrift
+      --format html|markdown               Ausgabeformat (Standard: html)
+      -o, --output <Datei>                 Ausgabe in eine Datei
   norma export --format html|legaldocml <Datei.norma> [Optionen]
       druckbare HTML-Seite oder LegalDocML.de 1.8.2 (Regelungstext, Entwurfsfassung)
       -o, --output <Datei>                 Ausgabe in eine Datei (LegalDocML.de: Anlagen daneben)
@@ -68,6 +73,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runRefs(rest);
       case 'apply':
         return await runApply(rest);
+      case 'synopse':
+        return await runSynopse(rest);
       case 'export':
         return await runExport(rest);
       case '--version':
@@ -81,7 +88,7 @@ export async function main(argv: string[]): Promise<number> {
         writeOut(HELP);
         return cmd === undefined ? 2 : 0;
       default:
-        throw new UsageError(`Unbekannter Befehl „${cmd}“. Befehle: lint, import, kosten, refs, export, apply. Hilfe: norma --help`);
+        throw new UsageError(`Unbekannter Befehl „${cmd}“. Befehle: lint, import, kosten, refs, export, apply, synopse. Hilfe: norma --help`);
     }
   } catch (e) {
     if (e instanceof UsageError) {

@@ -56,6 +56,10 @@ export const COST_SUMMARY_REQUEST = 'norma/costSummary';
 export const PREVIEW_REQUEST = 'norma/preview';
 /** An export of a draft: `{ uri, format: 'html' | 'legaldocml', dateiname? }` → `{ files: [{ name, text }], warnings }`. */
 export const EXPORT_REQUEST = 'norma/export';
+/** The Synopse of an amending draft: `{ uri }` → `{ html, version }`. */
+export const SYNOPSE_REQUEST = 'norma/synopse';
+/** The new versions of the laws a draft amends: `{ uri }` → `{ versions: [{ uri, name, text, applied, commands }] }`. */
+export const NEW_VERSION_REQUEST = 'norma/newVersion';
 /** `norma/costReport` with this URI: the report of every draft of the workspace. */
 export const WORKSPACE_REPORT = '*';
 
@@ -227,6 +231,9 @@ export function startServer(connection: Connection): void {
       await new Promise((r) => setImmediate(r));
     }
     progress?.done();
+    // drafts checked before the laws they cite or amend were read: check them again with the whole
+    // workspace (only changed findings are sent)
+    if (files.length > 1) refreshOthers('', 'all', 50);
     void connection.sendNotification(WORKSPACE_READY, { files: files.length, ms: Math.round(performance.now() - t0) });
   }
 
@@ -313,7 +320,7 @@ export function startServer(connection: Connection): void {
     if (has('getInlayHints')) caps.inlayHintProvider = { resolveProvider: false };
     if (has('getCodeLenses')) caps.codeLensProvider = { resolveProvider: false };
     const costs = typeof costReportOf() === 'function';
-    caps.experimental = { costReport: costs, costSummary: costs, preview: typeof ls.renderPreview === 'function', export: typeof ls.exportLegalDocML === 'function' };
+    caps.experimental = { costReport: costs, costSummary: costs, preview: typeof ls.renderPreview === 'function', export: typeof ls.exportLegalDocML === 'function', synopse: typeof ls.renderSynopse === 'function' };
     return caps;
   }
 
@@ -549,6 +556,24 @@ export function startServer(connection: Connection): void {
       if (p.format !== 'legaldocml') throw new ResponseError(ErrorCodes.InvalidParams, `Unbekanntes Exportformat „${p.format}“ (html, legaldocml)`);
       const r = ls.exportLegalDocML(uri, { dateiname: stem });
       return { files: [{ name: `${stem}.xml`, text: r.xml }, ...r.anlagen.map((a) => ({ name: a.href, text: a.xml }))], warnings: r.warnings };
+    }),
+  );
+
+  connection.onRequest(SYNOPSE_REQUEST, (p: { uri: string }, token: CancellationToken) =>
+    guard('synopse', token, (): { html: string; version: number } | null => {
+      const uri = known(p.uri);
+      if (!uri) return null;
+      return { html: ls.renderSynopse(uri), version: ls.getDocument(uri)?.version ?? 0 };
+    }),
+  );
+
+  connection.onRequest(NEW_VERSION_REQUEST, (p: { uri: string }, token: CancellationToken) =>
+    guard('newVersion', token, () => {
+      const uri = known(p.uri);
+      if (!uri) return null;
+      return {
+        versions: ls.getNewVersions(uri).map((v) => ({ uri: v.uri, name: v.law.abkuerzung ?? v.law.titel, text: v.text, applied: v.applied, commands: v.commands })),
+      };
     }),
   );
 

@@ -22,7 +22,7 @@ import { referenceIndex, type RefContext, type ReferenceIndex } from './refs';
 import { citationDefinition, citationHover, citationLinks, citationReferences, type IndexSource } from './refs/features';
 import { renumber as renumberDocument, type RenumberOptions } from './refs/renumber';
 import * as terms from './terms';
-import { amendAnalysis, newVersions, type AmendAnalysis, type NewVersion } from './amend';
+import { synopse, synopseHtmlBody, amendAnalysis, newVersions, type AmendAnalysis, type NewVersion } from './amend';
 import { exportLegalDocML, renderHtmlBody, renderHtmlDocument, type HtmlOptions, type LegalDocMLExport, type LegalDocMLExportOptions } from './export';
 import type { WorkspaceEdit } from 'vscode-languageserver-types';
 
@@ -166,6 +166,11 @@ export class LanguageService {
   /** The Änderungsbefehle of an amending draft, checked against the amended laws of the workspace. */
   getAmendAnalysis(uri: string): AmendAnalysis {
     return amendAnalysis(this.getModel(uri), this.refContext);
+  }
+
+  /** The Synopse of an amending draft as an HTML body fragment (current | draft version, § by §). */
+  renderSynopse(uri: string): string {
+    return synopseHtmlBody(synopse(this.getModel(uri), this.refContext));
   }
 
   /** The new version of each law of the workspace that the draft amends (.norma text). */

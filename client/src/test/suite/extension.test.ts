@@ -387,6 +387,37 @@ describe('Norma in VS Code', function () {
     // the real-VS-Code test validates the XML with xmllint against the official schema
   });
 
+  it('shows the Synopse and the new version of the law an amending draft amends', async function () {
+    const experimental = client.initializeResult?.capabilities.experimental as { synopse?: boolean } | undefined;
+    if (!experimental?.synopse) pending(this, 'the language server has no Synopse');
+    const editor = await openDraft('aenderung-bmg.norma');
+    // the imported Bundesmeldegesetz is a workspace file: the server knows it once the workspace is read
+    const r = await until('the Synopse', async () => {
+      const x = await client.sendRequest<{ html: string } | null>('norma/synopse', { uri: editor.document.uri.toString() });
+      return x && x.html.includes('norma-synopse-tabelle') ? x : undefined;
+    }, 30000);
+    assert.match(r.html, /Synopse: Bundesmeldegesetz/);
+    assert.match(r.html, /<ins>/);
+    const firstCommand = lineOf(editor.document, '1. ');
+    assert.match(r.html, new RegExp(`class="norma-befehl" href="#" data-uri="[^"]+" data-line="${firstCommand}"`), 'the first command is linked');
+    await vscode.commands.executeCommand('norma.synopse');
+    const panel = await until('the Synopse panel', () => api.previews.get(editor.document.uri, 'synopse'));
+    await until('the Synopse painted', () => panel.lastRendered, 30000);
+    panel.dispose();
+    await vscode.window.showTextDocument(editor.document);
+    const opened = await vscode.commands.executeCommand<vscode.TextDocument[]>('norma.neueFassung');
+    assert.ok(opened && opened.length === 1, 'one new version');
+    const neu = opened[0];
+    assert.equal(neu.uri.scheme, 'norma-neu');
+    assert.equal(neu.languageId, 'norma');
+    assert.match(neu.getText(), /^§ 17 /m);
+    assert.match(neu.getText(), /aenderungsstand: geändert durch/);
+    await vscode.window.showTextDocument(neu);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await vscode.window.showTextDocument(editor.document);
+    await revertAndClose();
+  });
+
   it('restarts the language server on command and gets diagnostics again', async () => {
     await vscode.commands.executeCommand('norma.restartServer');
     const c = api.client();
