@@ -7,6 +7,7 @@
  * Begründung). Every piece of text is escaped.
  */
 import { diffWords } from 'diff';
+import { escapeHtml as esc } from '../export/common';
 import type { RefContext } from '../refs';
 import type { KnownLaw } from '../refs/laws';
 import { DocumentModel } from '../model/document-model';
@@ -136,9 +137,6 @@ export function synopse(model: DocumentModel, ctx?: RefContext): Synopse[] {
 
 // --- rendering -------------------------------------------------------------------------------------------
 
-function esc(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-}
 
 /** The old and new text of a row with the changed words marked (`<del>` in the old, `<ins>` in the new). */
 function markedHtml(alt: string, neu: string): { alt: string; neu: string } {

@@ -6,6 +6,7 @@
  * § and addressee, drawn as inline SVG (no script, no network).
  */
 import MarkdownIt from 'markdown-it';
+import { escapeHtml } from '../export/common';
 import { unitWord, type Unit } from '../model/types';
 import type { Posten } from './engine';
 import { formatInteger, formatRund } from './numbers';
@@ -13,9 +14,6 @@ import { costReportMarkdown, type CostReport } from './report';
 
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
 
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-}
 
 /** The addressees a chart bar is split into (euros) and their CSS classes. */
 const SEGMENTE = [
