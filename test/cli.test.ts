@@ -385,6 +385,8 @@ describe('norma lint (CLI)', function () {
       ['a folder without drafts', ['lint', 'leer'], { 'leer/notiz.txt': '' }, 'norma: Keine .norma-Dateien in leer\n'],
       ['no file at all', ['lint'], {}, 'norma: Keine Dateien angegeben. Beispiel: norma lint entwuerfe/\n'],
       ['a bad locale', ['lint', 'entwurf.norma', '--locale', 'fr'], { 'entwurf.norma': ENTWURF }, 'norma: --locale erwartet de oder en, nicht „fr“\n'],
+      ['an unknown option of norma refs', ['refs', 'entwurf.norma', '--bogus'], { 'entwurf.norma': ENTWURF }, 'norma: refs: Unbekannte Option „--bogus“. Optionen: --format, --status, -o/--output. Hilfe: norma --help\n'],
+      ['a switch given a value', ['apply', 'entwurf.norma', '--help=ja'], { 'entwurf.norma': ENTWURF }, 'norma: apply: Option „--help“ nimmt keinen Wert an.\n'],
       ['an unknown command', ['pruefe', 'entwurf.norma'], {}, 'norma: Unbekannter Befehl „pruefe“. Befehle: lint, import, kosten, refs, export, apply, synopse. Hilfe: norma --help\n'],
     ];
     for (const [what, args, files, message] of usage) {

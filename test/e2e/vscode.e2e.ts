@@ -148,12 +148,15 @@ describe('Norma in real VS Code (code-server + Chromium)', function () {
     log(`activation ${Number(results.metrics.activationMs).toFixed(1)} ms, server ready ${Number(results.metrics.serverReadyMs).toFixed(0)} ms after load`);
     const failed = results.tests.filter((t) => t.state === 'failed');
     assert.equal(failed.length, 0, failed.map((f) => `${f.title}\n${f.error}`).join('\n\n'));
+    // every capability the suite tests exists now: a test that went pending means one was lost
+    const pendingTests = results.tests.filter((t) => t.state === 'pending');
+    assert.equal(pendingTests.length, 0, pendingTests.map((t) => `${t.title} (${t.reason ?? ''})`).join('\n'));
     assert.ok(results.passed >= 8, `only ${results.passed} tests passed`);
   });
 
-  it('the LegalDocML.de file exported by the extension validates against the official schema', function () {
+  it('the LegalDocML.de file exported by the extension validates against the official schema', () => {
     const xml = path.join(workspace, 'export', 'wohnsitzanmeldung.xml');
-    if (!fs.existsSync(xml)) this.skip();
+    assert.ok(fs.existsSync(xml), 'the extension-host suite exported no LegalDocML.de file');
     const schema = path.join(ROOT, '..', 'shared', 'schemas', 'validate-regelungstext-entwurfsfassung.xsd');
     const r = spawnSync('xmllint', ['--noout', '--schema', schema, xml], { encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);

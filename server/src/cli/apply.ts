@@ -11,10 +11,10 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createLanguageService } from '../service';
+import { createLanguageService, type LanguageService } from '../service';
 import { amendAnalysis, newVersions } from '../service/amend';
 import { format } from '../service/i18n/messages';
-import { nodeFileSystem, readText, UsageError, writeOut, writeText } from './io';
+import { nodeFileSystem, readText, UsageError, writeOut, writeText, argErrorText } from './io';
 import { resolveFiles } from './lint';
 
 const USAGE = `norma apply <Entwurf.norma> [weitere Dateien|Ordner…] -o <Ordner>
@@ -32,6 +32,23 @@ Wortlaut fehlt, Nummer belegt), 2 Aufruf- oder Dateifehler oder kein geändertes
 Gesetz unter den angegebenen Dateien.
 `;
 
+/**
+ * The workspace of `norma apply` and `norma synopse`: the first positional is
+ * the draft (exactly one file), the further files and folders hold the laws it amends.
+ */
+export async function openAmendingDraft(cmd: string, positionals: string[]): Promise<{ draft: string; draftUri: string; service: LanguageService }> {
+  const [draftPattern, ...rest] = positionals;
+  const drafts = await resolveFiles([draftPattern]);
+  if (drafts.length !== 1) throw new UsageError(`${cmd}: „${draftPattern}“ muss genau eine Datei sein (der Entwurf).`);
+  const draft = drafts[0];
+  const others = rest.length ? (await resolveFiles(rest)).filter((f) => path.resolve(f) !== path.resolve(draft)) : [];
+  const service = createLanguageService({ fileSystem: nodeFileSystem });
+  const draftUri = pathToFileURL(draft).href;
+  service.open(draftUri, readText(draft).replace(/^\uFEFF/, ''));
+  for (const f of others) service.open(pathToFileURL(f).href, readText(f).replace(/^\uFEFF/, ''));
+  return { draft, draftUri, service };
+}
+
 export async function runApply(args: string[]): Promise<number> {
   let parsed;
   try {
@@ -44,11 +61,7 @@ export async function runApply(args: string[]): Promise<number> {
       },
     });
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const opt = /'(?:-\w, )?(-[^' ]+)/.exec(err.message)?.[1];
-    if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`apply: Unbekannte Option „${opt ?? err.message}“. Optionen: -o/--output. Hilfe: norma apply --help`);
-    if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(`apply: Option „${opt}“ erwartet einen Wert.`);
-    throw new UsageError(`apply: ${err.message}`);
+    throw new UsageError(`apply: ${argErrorText(e as NodeJS.ErrnoException, '-o/--output', 'norma apply --help')}`);
   }
   const { values, positionals } = parsed;
   if (values.help) {
@@ -58,15 +71,7 @@ export async function runApply(args: string[]): Promise<number> {
   if (!positionals.length) throw new UsageError('apply: Kein Entwurf angegeben. Beispiel: norma apply entwurf.norma gesetze/ -o neu/');
   const out = values.output as string | undefined;
   if (!out) throw new UsageError('apply: Kein Ausgabeordner angegeben (-o <Ordner>).');
-  const [draftPattern, ...rest] = positionals;
-  const drafts = await resolveFiles([draftPattern]);
-  if (drafts.length !== 1) throw new UsageError(`apply: „${draftPattern}“ muss genau eine Datei sein (der Entwurf).`);
-  const draft = drafts[0];
-  const others = rest.length ? (await resolveFiles(rest)).filter((f) => path.resolve(f) !== path.resolve(draft)) : [];
-  const service = createLanguageService({ fileSystem: nodeFileSystem });
-  const draftUri = pathToFileURL(draft).href;
-  service.open(draftUri, readText(draft).replace(/^\uFEFF/, ''));
-  for (const f of others) service.open(pathToFileURL(f).href, readText(f).replace(/^\uFEFF/, ''));
+  const { draft, draftUri, service } = await openAmendingDraft('apply', positionals);
   const model = service.getModel(draftUri);
   const analysis = amendAnalysis(model, service.refContext);
   if (!analysis.artikel.length) throw new UsageError(`apply: ${draft} enthält keinen Artikel „Änderung des …“.`);

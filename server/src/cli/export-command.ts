@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { createLanguageService } from '../service';
-import { nodeFileSystem, readText, UsageError, writeOut, writeText } from './io';
+import { nodeFileSystem, readText, UsageError, writeOut, writeText, argErrorText } from './io';
 
 const FORMATS = ['html', 'legaldocml'] as const;
 type Format = (typeof FORMATS)[number];
@@ -41,11 +41,7 @@ export async function runExport(args: string[]): Promise<number> {
       },
     });
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const opt = /'(?:-\w, )?(-[^' ]+)/.exec(err.message)?.[1];
-    if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`export: Unbekannte Option „${opt ?? err.message}“. Optionen: --format, -o/--output, --kosten. Hilfe: norma export --help`);
-    if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(`export: Option „${opt}“ erwartet einen Wert.`);
-    throw new UsageError(`export: ${err.message}`);
+    throw new UsageError(`export: ${argErrorText(e as NodeJS.ErrnoException, '--format, -o/--output, --kosten', 'norma export --help')}`);
   }
   const { values, positionals } = parsed;
   if (values.help) {

@@ -40,3 +40,17 @@ export function writeText(file: string, text: string): void {
     throw new UsageError(`Datei nicht schreibbar: ${file} (${err.code ?? err.message})`);
   }
 }
+
+/**
+ * Node's parseArgs errors in the CLI's language: an unknown option names the
+ * command's options and its help; a value missing or given to a switch says so.
+ */
+export function argErrorText(e: NodeJS.ErrnoException, options: string, help: string): string {
+  // "Unknown option '--x'", "Option '-f, --format <value>' argument missing"
+  const opt = /'(?:-\w, )?(-[^' ]+)/.exec(e.message)?.[1];
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `Unbekannte Option „${opt ?? e.message}“. Optionen: ${options}. Hilfe: ${help}`;
+  if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return /argument missing/.test(e.message) ? `Option „${opt}“ erwartet einen Wert.` : `Option „${opt}“ nimmt keinen Wert an.`;
+  }
+  return e.message;
+}

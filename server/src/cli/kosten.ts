@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { createLanguageService, type NormaDiagnostic, type ResolvedConfig } from '../service';
 import { costReportCsv, costReportHtml, costReportJson, costReportMarkdown } from '../service/costs';
-import { nodeFileSystem, readText, UsageError, writeOut, writeText } from './io';
+import { nodeFileSystem, readText, UsageError, writeOut, writeText, argErrorText } from './io';
 import { resolveFiles } from './lint';
 
 const FORMATS = ['markdown', 'json', 'csv', 'html'] as const;
@@ -36,11 +36,7 @@ export async function runKosten(args: string[]): Promise<number> {
       },
     });
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const opt = /'(?:-\w, )?(-[^' ]+)/.exec(err.message)?.[1];
-    if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`kosten: Unbekannte Option „${opt ?? err.message}“. Optionen: --format, -o/--output. Hilfe: norma kosten --help`);
-    if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(`kosten: Option „${opt}“ erwartet einen Wert.`);
-    throw new UsageError(`kosten: ${err.message}`);
+    throw new UsageError(`kosten: ${argErrorText(e as NodeJS.ErrnoException, '--format, -o/--output', 'norma kosten --help')}`);
   }
   const { values, positionals } = parsed;
   if (values.help) {

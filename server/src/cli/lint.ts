@@ -1,4 +1,5 @@
 /** `norma lint`: diagnostics for drafts, in the formats CI pipelines read. */
+import { nonOverlappingFixes } from '../service/diagnostics';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -6,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { glob } from 'tinyglobby';
 import type { TextEdit } from 'vscode-languageserver-types';
 import { createLanguageService, applyEdits, type NormaDiagnostic, type Locale, type ResolvedConfig } from '../service';
-import { nodeFileSystem, readText, UsageError, writeOut, writeText } from './io';
+import { nodeFileSystem, readText, UsageError, writeOut, writeText, argErrorText } from './io';
 import { formatters, type FileResult } from './formatters';
 
 const MAX_FIX_PASSES = 10;
@@ -132,36 +133,9 @@ export async function runLint(args: string[]): Promise<number> {
   return 0;
 }
 
-/**
- * The safe fixes of one pass: each finding's edits all or none, none
- * overlapping another finding's (those wait for the next pass).
- */
-function nonOverlappingFixes(diags: NormaDiagnostic[]): { edits: TextEdit[]; count: number } {
-  const key = (p: { line: number; character: number }): number => p.line * 1e7 + p.character;
-  const taken: [number, number][] = [];
-  const edits: TextEdit[] = [];
-  let count = 0;
-  const fixable = diags.filter((d) => d.data.fix?.length).sort((a, b) => key(a.range.start) - key(b.range.start));
-  for (const d of fixable) {
-    const spans = (d.data.fix as TextEdit[]).map((e) => [key(e.range.start), key(e.range.end)] as [number, number]);
-    const clash = spans.some(([s, e]) => taken.some(([ts, te]) => (s < te && ts < e) || s === ts));
-    if (clash) continue;
-    taken.push(...spans);
-    edits.push(...(d.data.fix as TextEdit[]));
-    count++;
-  }
-  return { edits, count };
-}
-
 /** Node's parseArgs errors in the CLI's language. */
 function argError(e: NodeJS.ErrnoException): string {
-  // "Unknown option '--x'", "Option '-f, --format <value>' argument missing"
-  const opt = /'(?:-\w, )?(-[^' ]+)/.exec(e.message)?.[1];
-  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `Unbekannte Option „${opt ?? e.message}“. Optionen: --format, --fix, --max-warnings, --locale, -o/--output, -q/--quiet. Hilfe: norma --help`;
-  if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    return /argument missing/.test(e.message) ? `Option „${opt}“ erwartet einen Wert.` : `Option „${opt}“ nimmt keinen Wert an.`;
-  }
-  return e.message;
+  return argErrorText(e, '--format, --fix, --max-warnings, --locale, -o/--output, -q/--quiet', 'norma --help');
 }
 
 function filter(d: NormaDiagnostic[], quiet: boolean): NormaDiagnostic[] {

@@ -9,7 +9,7 @@ import { pathToFileURL, fileURLToPath } from 'node:url';
 import { createLanguageService } from '../service';
 import type { ResolvedCitation } from '../service/refs';
 import { targetRange } from '../service/refs/features';
-import { nodeFileSystem, readText, UsageError, writeOut, writeText } from './io';
+import { nodeFileSystem, readText, UsageError, writeOut, writeText, argErrorText } from './io';
 import { resolveFiles } from './lint';
 
 export interface RefRow {
@@ -111,7 +111,7 @@ export async function runRefs(args: string[]): Promise<number> {
       },
     });
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw new UsageError(`refs: ${argErrorText(e as NodeJS.ErrnoException, '--format, --status, -o/--output', 'norma --help')}`);
   }
   const { values, positionals } = parsed;
   const format = values.format as string;

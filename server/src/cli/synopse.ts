@@ -6,13 +6,10 @@
  *
  * Exit codes: 0 written, 2 usage or file error, or no amended law among the files.
  */
-import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
-import { createLanguageService } from '../service';
 import { synopse, synopseHtml, synopseMarkdown } from '../service/amend';
-import { nodeFileSystem, readText, UsageError, writeOut, writeText } from './io';
-import { resolveFiles } from './lint';
+import { openAmendingDraft } from './apply';
+import { UsageError, writeOut, writeText, argErrorText } from './io';
 
 const FORMATS = ['html', 'markdown'] as const;
 
@@ -44,10 +41,7 @@ export async function runSynopse(args: string[]): Promise<number> {
       },
     });
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const opt = /'(?:-\w, )?(-[^' ]+)/.exec(err.message)?.[1];
-    if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`synopse: Unbekannte Option „${opt ?? err.message}“. Optionen: --format, -o/--output. Hilfe: norma synopse --help`);
-    throw new UsageError(`synopse: ${err.message}`);
+    throw new UsageError(`synopse: ${argErrorText(e as NodeJS.ErrnoException, '--format, -o/--output', 'norma synopse --help')}`);
   }
   const { values, positionals } = parsed;
   if (values.help) {
@@ -57,15 +51,7 @@ export async function runSynopse(args: string[]): Promise<number> {
   const format = values.format as string;
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`synopse: Unbekanntes Format „${format}“. Formate: ${FORMATS.join(', ')}`);
   if (!positionals.length) throw new UsageError('synopse: Kein Entwurf angegeben. Beispiel: norma synopse entwurf.norma gesetze/');
-  const [draftPattern, ...rest] = positionals;
-  const drafts = await resolveFiles([draftPattern]);
-  if (drafts.length !== 1) throw new UsageError(`synopse: „${draftPattern}“ muss genau eine Datei sein (der Entwurf).`);
-  const draft = drafts[0];
-  const others = rest.length ? (await resolveFiles(rest)).filter((f) => path.resolve(f) !== path.resolve(draft)) : [];
-  const service = createLanguageService({ fileSystem: nodeFileSystem });
-  const draftUri = pathToFileURL(draft).href;
-  service.open(draftUri, readText(draft).replace(/^\uFEFF/, ''));
-  for (const f of others) service.open(pathToFileURL(f).href, readText(f).replace(/^\uFEFF/, ''));
+  const { draft, draftUri, service } = await openAmendingDraft('synopse', positionals);
   const list = synopse(service.getModel(draftUri), service.refContext);
   if (!list.length) throw new UsageError(`synopse: Kein geändertes Gesetz unter den angegebenen Dateien. Beispiel: norma synopse ${draft} bmg.norma`);
   const out = format === 'markdown' ? synopseMarkdown(list) : synopseHtml(list);

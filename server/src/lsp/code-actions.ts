@@ -8,6 +8,7 @@
  * No rule logic: which edit fixes what is decided by the rules; this only
  * packages the edits as LSP code actions.
  */
+import { nonOverlappingFixes } from '../service/diagnostics';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import { applyEdits, type Locale, type NormaDiagnostic } from '../service';
 import { t } from './messages';
@@ -79,27 +80,6 @@ export function fixTitle(d: NormaDiagnostic, lines: string[], locale: Locale): s
     return edits.map((e) => t('replace', locale, { old: short(textIn(lines, e.range)), new: short(e.newText) })).join(', ');
   }
   return t('fixGeneric', locale, { rule: d.code, count: edits.length });
-}
-
-/**
- * The safe fixes of one pass: each finding's edits all or none, none
- * overlapping another finding's (those wait for the next pass).
- */
-export function nonOverlappingFixes(diags: readonly NormaDiagnostic[]): { edits: TextEdit[]; count: number } {
-  const key = (p: { line: number; character: number }): number => p.line * 1e7 + p.character;
-  const taken: [number, number][] = [];
-  const edits: TextEdit[] = [];
-  let count = 0;
-  const fixable = diags.filter((d) => d.data.fix?.length).sort((a, b) => key(a.range.start) - key(b.range.start));
-  for (const d of fixable) {
-    const spans = (d.data.fix as TextEdit[]).map((e) => [key(e.range.start), key(e.range.end)] as [number, number]);
-    const clash = spans.some(([s, e]) => taken.some(([ts, te]) => (s < te && ts < e) || s === ts));
-    if (clash) continue;
-    taken.push(...spans);
-    edits.push(...(d.data.fix as TextEdit[]));
-    count++;
-  }
-  return { edits, count };
 }
 
 /** One edit that turns `before` into `after`: the lines between their common prefix and suffix. */

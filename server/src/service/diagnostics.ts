@@ -177,3 +177,24 @@ export function computeDiagnostics(model: DocumentModel, cfg: ResolvedConfig, lo
   if (sortNeeded) result.sort(byPosition);
   return result;
 }
+
+/**
+ * The safe fixes of one pass: each finding's edits all or none, none
+ * overlapping another finding's (those wait for the next pass).
+ */
+export function nonOverlappingFixes(diags: readonly NormaDiagnostic[]): { edits: TextEdit[]; count: number } {
+  const key = (p: { line: number; character: number }): number => p.line * 1e7 + p.character;
+  const taken: [number, number][] = [];
+  const edits: TextEdit[] = [];
+  let count = 0;
+  const fixable = diags.filter((d) => d.data.fix?.length).sort((a, b) => key(a.range.start) - key(b.range.start));
+  for (const d of fixable) {
+    const spans = (d.data.fix as TextEdit[]).map((e) => [key(e.range.start), key(e.range.end)] as [number, number]);
+    const clash = spans.some(([s, e]) => taken.some(([ts, te]) => (s < te && ts < e) || s === ts));
+    if (clash) continue;
+    taken.push(...spans);
+    edits.push(...(d.data.fix as TextEdit[]));
+    count++;
+  }
+  return { edits, count };
+}
