@@ -49,6 +49,20 @@ export interface NormaApi {
 
 let client: LanguageClient | undefined;
 let serverReadyMs: number | undefined;
+/** The .norma editor the user worked in last: commands run from the walkthrough (a non-text editor) act on it. */
+let lastNormaDocument: vscode.TextDocument | undefined;
+
+/** The draft a command acts on: the given one, the active .norma editor, or the last one that was active. */
+async function normaDocument(uri?: vscode.Uri): Promise<vscode.TextDocument | undefined> {
+  if (uri) return vscode.workspace.openTextDocument(uri);
+  const active = vscode.window.activeTextEditor?.document;
+  if (active?.languageId === 'norma') return active;
+  if (lastNormaDocument && !lastNormaDocument.isClosed && lastNormaDocument.languageId === 'norma') return lastNormaDocument;
+  return vscode.window.visibleTextEditors.find((e) => e.document.languageId === 'norma')?.document;
+}
+
+/** The walkthrough „Norma kennenlernen“ (package.json, contributes.walkthroughs). */
+export const WALKTHROUGH = 'norma.norma#kennenlernen';
 
 export async function activate(context: vscode.ExtensionContext): Promise<NormaApi> {
   const output = vscode.window.createOutputChannel('Norma', { log: true });
@@ -92,7 +106,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NormaA
    * (`target` skips the dialog, for tests); LegalDocML.de Anlagen go beside it. Returns the files written.
    */
   const exportDraft = async (format: 'html' | 'legaldocml', uri?: vscode.Uri, target?: vscode.Uri): Promise<vscode.Uri[] | undefined> => {
-    const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+    const doc = await normaDocument(uri);
     const experimental = client?.initializeResult?.capabilities.experimental as { export?: boolean } | undefined;
     if (!doc || doc.languageId !== 'norma') {
       void vscode.window.showWarningMessage(vscode.l10n.t('Open a .norma draft to export it.'));
@@ -151,7 +165,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NormaA
     }),
     vscode.commands.registerCommand('norma.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('norma.renumber', async (uri?: vscode.Uri) => {
-      const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+      const target = uri ?? (await normaDocument())?.uri;
       if (!target || !client || client.state !== State.Running) {
         void vscode.window.showWarningMessage(vscode.l10n.t('Open a .norma draft to renumber it.'));
         return;
@@ -162,13 +176,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<NormaA
         return;
       }
       await client.sendRequest('workspace/executeCommand', { command: RENUMBER_COMMAND, arguments: [client.code2ProtocolConverter.asUri(target)] });
+      // run from the walkthrough or the Explorer: show what changed
+      if (!vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === target.toString())) {
+        await vscode.window.showTextDocument(target, { preview: false });
+      }
     }),
     vscode.commands.registerCommand('norma.erfuellungsaufwand', async (uri?: string | vscode.Uri) => {
       // the command behind the cost code lenses and the cost status item: the cost report view of a draft
       // (or of the whole workspace, WORKSPACE_REPORT) beside the editor
-      const active = vscode.window.activeTextEditor?.document;
-      const target =
-        typeof uri === 'string' ? uri : (uri ?? (active?.languageId === 'norma' ? active.uri : undefined))?.toString() ?? WORKSPACE_REPORT;
+      const active = await normaDocument();
+      const target = typeof uri === 'string' ? uri : (uri ?? active?.uri)?.toString() ?? WORKSPACE_REPORT;
       const experimental = client?.initializeResult?.capabilities.experimental as { costReport?: boolean } | undefined;
       if (!client || !experimental?.costReport) {
         void vscode.window.showInformationMessage(vscode.l10n.t('The cost report is not available in this version of the language server yet.'));
@@ -181,7 +198,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NormaA
     vscode.commands.registerCommand('norma.exportHtml', (uri?: vscode.Uri) => exportDraft('html', uri)),
     vscode.commands.registerCommand('norma.exportLegalDocML', (uri?: vscode.Uri) => exportDraft('legaldocml', uri)),
     vscode.commands.registerCommand('norma.synopse', async (uri?: vscode.Uri) => {
-      const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+      const doc = await normaDocument(uri);
       if (!doc || doc.languageId !== 'norma') {
         void vscode.window.showWarningMessage(vscode.l10n.t('Open an amending draft to see its synopsis.'));
         return undefined;
@@ -191,7 +208,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NormaA
     vscode.workspace.registerTextDocumentContentProvider(NEW_VERSION_SCHEME, newVersions),
     vscode.commands.registerCommand('norma.neueFassung', async (uri?: vscode.Uri) => {
       // the new version of each law the draft amends, as read-only .norma documents
-      const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+      const doc = await normaDocument(uri);
       if (!doc || doc.languageId !== 'norma' || !client) {
         void vscode.window.showWarningMessage(vscode.l10n.t('Open an amending draft to see the new version of the law it amends.'));
         return undefined;
@@ -216,7 +233,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NormaA
       return opened;
     }),
     vscode.commands.registerCommand('norma.preview', async (uri?: vscode.Uri) => {
-      const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+      const doc = await normaDocument(uri);
       if (!doc || doc.languageId !== 'norma') {
         void vscode.window.showWarningMessage(vscode.l10n.t('Open a .norma draft to preview it.'));
         return undefined;
@@ -224,9 +241,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<NormaA
       return previews.open(doc);
     }),
     vscode.commands.registerCommand('norma.fixAll', async () => {
+      // from the walkthrough (or another non-text editor): bring the last draft back first
+      if (vscode.window.activeTextEditor?.document.languageId !== 'norma') {
+        const doc = await normaDocument();
+        if (!doc) {
+          void vscode.window.showWarningMessage(vscode.l10n.t('Open a .norma draft to fix its findings.'));
+          return;
+        }
+        await vscode.window.showTextDocument(doc, { preview: false });
+      }
       await vscode.commands.executeCommand('editor.action.sourceAction', { kind: FIX_ALL_KIND, apply: 'first' });
     }),
-    vscode.window.onDidChangeActiveTextEditor(() => status.refresh()),
+    vscode.commands.registerCommand('norma.digitalcheck', () => showDigitalcheck()),
+    vscode.commands.registerCommand('norma.einfuehrung', () => vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH, false)),
+    vscode.commands.registerCommand('norma.schulung.oeffnen', (file?: string, select?: string) => openExerciseFile(file, select)),
+    vscode.window.onDidChangeActiveTextEditor((e) => {
+      if (e?.document.languageId === 'norma') lastNormaDocument = e.document;
+      status.refresh();
+    }),
     vscode.languages.onDidChangeDiagnostics(() => {
       status.refresh();
       costStatus.schedule();
@@ -234,6 +266,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<NormaA
     { dispose: () => void client?.stop() },
   );
   status.refresh();
+  if (vscode.window.activeTextEditor?.document.languageId === 'norma') lastNormaDocument = vscode.window.activeTextEditor.document;
+  // `npm start` (the classroom) sets this: the walkthrough greets the participant
+  if (vscode.workspace.getConfiguration('norma').get<boolean>('einfuehrung.beimStartOeffnen')) {
+    void vscode.commands.executeCommand('norma.einfuehrung');
+  }
 
   return {
     activationMs: performance.now() - loadedAt,
@@ -247,6 +284,73 @@ export async function activate(context: vscode.ExtensionContext): Promise<NormaA
     reports,
     exportTo: (format, uri, target) => exportDraft(format, uri, target),
   };
+}
+
+/**
+ * The Digitalcheck findings of the current draft (the rules whose source is a Digitalcheck principle),
+ * in a list that jumps to the selected one; a message when the draft has none.
+ */
+async function showDigitalcheck(): Promise<void> {
+  const doc = await normaDocument();
+  if (!doc) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Open a .norma draft to see its Digitalcheck findings.'));
+    return;
+  }
+  const name = vscode.workspace.asRelativePath(doc.uri);
+  const found = vscode.languages
+    .getDiagnostics(doc.uri)
+    .filter((d) => typeof d.source === 'string' && d.source.includes('Digitalcheck'))
+    .sort((a, b) => a.range.start.line - b.range.start.line);
+  if (!found.length) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Digitalcheck: no findings in {0}.', name));
+    return;
+  }
+  interface Item extends vscode.QuickPickItem {
+    range: vscode.Range;
+  }
+  const items: Item[] = found.map((d) => ({
+    label: `${vscode.l10n.t('Line {0}', d.range.start.line + 1)}: ${doc.getText(d.range) || String(d.code ?? '')}`,
+    description: d.source,
+    detail: d.message,
+    range: d.range,
+  }));
+  const picked = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('Digitalcheck: {0} findings in {1}', found.length, name),
+    matchOnDetail: true,
+  });
+  if (picked) await vscode.window.showTextDocument(doc, { selection: picked.range, preview: false });
+}
+
+/**
+ * Opens a file of the workspace for the walkthrough (path relative to a workspace folder) and, with
+ * `select`, selects the first match of that regular expression, so the next step (F12, F2) has its target.
+ */
+async function openExerciseFile(file?: string, select?: string): Promise<vscode.TextEditor | undefined> {
+  if (!file) return undefined;
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    const uri = vscode.Uri.joinPath(folder.uri, ...file.split('/'));
+    try {
+      await vscode.workspace.fs.stat(uri);
+    } catch {
+      continue;
+    }
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(doc, { preview: false });
+    if (select) {
+      const m = new RegExp(select, 'u').exec(doc.getText());
+      if (m) {
+        const range = new vscode.Range(doc.positionAt(m.index), doc.positionAt(m.index + m[0].length));
+        editor.selection = new vscode.Selection(range.start, range.end);
+        editor.revealRange(range, vscode.TextEditorRevealType.InCenter);
+      }
+    }
+    lastNormaDocument = doc;
+    return editor;
+  }
+  void vscode.window.showWarningMessage(
+    vscode.l10n.t('{0} is not in the workspace. Open the folder samples/ of the Norma repository (npm start does this).', file),
+  );
+  return undefined;
 }
 
 export async function deactivate(): Promise<void> {

@@ -155,23 +155,37 @@ export interface RunningCodeServer {
 }
 
 /** Start code-server bound to 127.0.0.1 with a folder open; resolves when it answers /healthz. */
-export async function startCodeServer(opts: { port: number; folder: string; profile: Profile; env?: NodeJS.ProcessEnv; log: Log; inheritOutput?: boolean }): Promise<RunningCodeServer> {
+export async function startCodeServer(opts: {
+  port: number;
+  folder: string;
+  profile: Profile;
+  env?: NodeJS.ProcessEnv;
+  log: Log;
+  inheritOutput?: boolean;
+  extraArgs?: string[];
+  /** Address to listen on (default 127.0.0.1). */
+  host?: string;
+  /** With a password, code-server asks for it (needed whenever it listens beyond this machine). */
+  password?: string;
+}): Promise<RunningCodeServer> {
+  const host = opts.host ?? '127.0.0.1';
   const args = codeServerArgs([
-    '--bind-addr', `127.0.0.1:${opts.port}`,
-    '--auth', 'none',
+    '--bind-addr', `${host}:${opts.port}`,
+    '--auth', opts.password ? 'password' : 'none',
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
     '--user-data-dir', opts.profile.userDataDir,
     '--extensions-dir', opts.profile.extensionsDir,
+    ...(opts.extraArgs ?? []),
     opts.folder,
   ]);
   let out = '';
-  const child = spawn(node24(), args, { env: { ...node24Env(), ...opts.env }, stdio: ['ignore', opts.inheritOutput ? 'inherit' : 'pipe', opts.inheritOutput ? 'inherit' : 'pipe'] });
+  const child = spawn(node24(), args, { env: { ...node24Env(), ...opts.env, ...(opts.password ? { PASSWORD: opts.password } : {}) }, stdio: ['ignore', opts.inheritOutput ? 'inherit' : 'pipe', opts.inheritOutput ? 'inherit' : 'pipe'] });
   child.stdout?.on('data', (b: Buffer) => (out += b.toString()));
   child.stderr?.on('data', (b: Buffer) => (out += b.toString()));
-  const base = `http://127.0.0.1:${opts.port}`;
+  const base = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${opts.port}`;
   const t0 = Date.now();
   for (;;) {
     if (child.exitCode !== null) throw new Error(`code-server exited (${child.exitCode}):\n${out}`);
