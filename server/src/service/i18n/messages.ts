@@ -132,11 +132,11 @@ export const MESSAGES: Catalogue = {
   'landesrecht.quelleEntsprechend': { de: '– im Landesrecht entsprechend', en: '– applied to Land law as practice' },
   'eingangsformel.bundImLand': {
     de: 'Eingangsformel nennt {found}: ein Landesgesetz ({land}) beschließt das Landesparlament – „{want}“.',
-    en: 'The enacting formula names {found}: a Land law ({land}) is enacted by the Land parliament – "{want}".',
+    en: 'The enacting formula names the {name}: a Land law ({land}) is enacted by the Land parliament – "{want}".',
   },
   'eingangsformel.landImBund': {
     de: 'Eingangsformel nennt {found}: ein Bundesgesetz beschließt der Bundestag – „{want}“ (bei Zustimmungsgesetzen „… mit Zustimmung des Bundesrates …“).',
-    en: 'The enacting formula names {found}: a federal law is enacted by the Bundestag – "{want}" (with the Bundesrat’s consent where required).',
+    en: 'The enacting formula names the {name}: a federal law is enacted by the Bundestag – "{want}" (with the Bundesrat’s consent where required).',
   },
   'aufwand.bundImLand': {
     de: '„ebene: bund“ in einem Landesgesetz: ein Landesgesetz verpflichtet die Länder und Kommunen, nicht die Bundesverwaltung – „land“ oder „kommune“ angeben.',

@@ -40,8 +40,6 @@ export const RULES: readonly Rule[] = [
   structure.syntax,
   structure.frontmatter,
   structure.vorspannFehlt,
-  landesrecht,
-  eingangsformel,
   structure.gliederungBezeichnung,
   structure.gliederungEbenen,
   structure.gliederungEntbehrlich,
@@ -67,6 +65,8 @@ export const RULES: readonly Rule[] = [
   config,
   aufwand,
   ...DIGITALCHECK_RULES,
+  eingangsformel,
+  landesrecht,
 ];
 
 export const RULE_BY_ID = new Map(RULES.map((r) => [r.id, r]));

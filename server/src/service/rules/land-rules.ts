@@ -65,7 +65,7 @@ export const eingangsformel: Rule = {
       const lt = landInfo(ctx.doc.land)?.name ?? ctx.doc.land ?? '';
       const akk = `${found === 'Abgeordnetenhaus' ? 'das' : found === 'Bürgerschaft' ? 'die' : 'den'} ${found}`;
       ctx.report(u.block, {
-        message: land ? { key: 'eingangsformel.bundImLand', args: { found: akk, land: lt, want: formel } } : { key: 'eingangsformel.landImBund', args: { found: akk, want: formel } },
+        message: land ? { key: 'eingangsformel.bundImLand', args: { found: akk, name: found, land: lt, want: formel } } : { key: 'eingangsformel.landImBund', args: { found: akk, name: found, want: formel } },
         start: { line: t.line, character: t.start },
         end: { line: t.line, character: t.end },
         suggestions: [{ title: { key: 'eingangsformel.replace', args: { want: formel } }, edits: [{ start: { line: t.line, character: t.start }, end: { line: t.line, character: t.end }, newText: formel }] }],
@@ -83,7 +83,8 @@ export const landesrecht: Rule = {
   fixable: false,
   appliesTo: isDraft,
   checkDocument(ctx) {
-    if (ctx.doc.ebene !== 'land') return;
+    // without a valid `land` the front matter rule reports the gap; the note would name no Land
+    if (ctx.doc.ebene !== 'land' || !ctx.doc.land) return;
     const fm = ctx.model.frontMatter;
     const block = ctx.model.frontMatterBlock;
     const e = fm?.entries.find((x) => x.key === 'ebene');
