@@ -271,6 +271,31 @@ export function landInfo(land: string | undefined): { name: string; parlament: s
   return land ? (LANDESGESETZE.laender as Record<string, { name: string; parlament: string; gesetzblatt: string; portal: string }>)[land] : undefined;
 }
 
+/** The names of the Länder by their codes in the front matter. */
+const LAND_NAMES: Record<string, string> = {
+  BW: 'Baden-Württemberg',
+  BY: 'Bayern',
+  BE: 'Berlin',
+  BB: 'Brandenburg',
+  HB: 'Bremen',
+  HH: 'Hamburg',
+  HE: 'Hessen',
+  MV: 'Mecklenburg-Vorpommern',
+  NI: 'Niedersachsen',
+  NW: 'Nordrhein-Westfalen',
+  RP: 'Rheinland-Pfalz',
+  SL: 'Saarland',
+  SN: 'Sachsen',
+  ST: 'Sachsen-Anhalt',
+  SH: 'Schleswig-Holstein',
+  TH: 'Thüringen',
+};
+
+/** „Mecklenburg-Vorpommern“ for „MV“ (the code itself when unknown). */
+export function landName(land: string): string {
+  return landInfo(land)?.name ?? LAND_NAMES[land] ?? land;
+}
+
 let defaultRegistry: LawRegistry | undefined;
 /** The registry of the data file alone (no workspace documents). */
 export function dataRegistry(): LawRegistry {

@@ -15,7 +15,7 @@
  */
 import type { Rule } from './rule';
 import { isDraft } from './rule';
-import { landInfo } from '../refs/laws';
+import { landInfo, landName } from '../refs/laws';
 import type { Unit } from '../model/types';
 import { RULES } from './index';
 
@@ -62,7 +62,7 @@ export const eingangsformel: Rule = {
       const found = m[2];
       if (found === want || (!land && found === 'Bundestag') || (land && found !== 'Bundestag')) return;
       const formel = land ? `${artikelOf(want)} ${want} hat das folgende Gesetz beschlossen:` : 'Der Bundestag hat das folgende Gesetz beschlossen:';
-      const lt = landInfo(ctx.doc.land)?.name ?? ctx.doc.land ?? '';
+      const lt = ctx.doc.land ? landName(ctx.doc.land) : '';
       const akk = `${found === 'Abgeordnetenhaus' ? 'das' : found === 'Bürgerschaft' ? 'die' : 'den'} ${found}`;
       ctx.report(u.block, {
         message: land ? { key: 'eingangsformel.bundImLand', args: { found: akk, name: found, land: lt, want: formel } } : { key: 'eingangsformel.landImBund', args: { found: akk, name: found, want: formel } },
@@ -91,7 +91,7 @@ export const landesrecht: Rule = {
     if (!fm || !block || !e) return;
     // RULES is read when the rule runs (the registry imports this module)
     const ids = (g: string): string => RULES.filter((r) => r.geltung === g).map((r) => r.id).join(', ');
-    const land = landInfo(ctx.doc.land)?.name ?? ctx.doc.land ?? '?';
+    const land = landName(ctx.doc.land);
     const bund = ids('bund');
     ctx.report(block, {
       message: { key: bund ? 'landesrecht.hinweisMitBund' : 'landesrecht.hinweis', args: { land, entsprechend: ids('entsprechend'), landesform: ids('landesform'), bund } },
