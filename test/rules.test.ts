@@ -95,6 +95,22 @@ interface Violation {
 
 const VIOLATIONS: Violation[] = [
   {
+    code: 'eingangsformel',
+    text: law(['Der Bundestag hat das folgende Gesetz beschlossen:', '', '§ 1 Anwendungsbereich', 'Text.', '', INK2], ['ebene: land', 'land: MV']),
+    where: 'Der Bundestag hat das folgende Gesetz beschlossen:',
+    de: 'Eingangsformel nennt den Bundestag: ein Landesgesetz (Mecklenburg-Vorpommern) beschließt das Landesparlament – „Der Landtag hat das folgende Gesetz beschlossen:“.',
+    en: 'The enacting formula names the Bundestag: a Land law (Mecklenburg-Vorpommern) is enacted by the Land parliament – "Der Landtag hat das folgende Gesetz beschlossen:".',
+    severity: 'warning',
+  },
+  {
+    code: 'landesrecht',
+    text: law(['§ 1 Anwendungsbereich', 'Text.', '', INK2], ['ebene: land', 'land: MV']),
+    where: 'ebene: land',
+    de: 'Landesgesetz (Mecklenburg-Vorpommern): Die Regeln nach dem Handbuch der Rechtsförmlichkeit gelten wie im Bund (Annahme: die Länder folgen seiner Praxis). Entsprechend angewandt, weil Verfahren des Bundes: schriftform, unterschrift, persoenliches-erscheinen, vorlage-original, technologie, unbestimmter-begriff. In der Form des Landes geprüft: aufwand, eingangsformel. Der Kostenbericht weist die „One in, one out“-Regel der Bundesregierung nicht aus.',
+    en: 'Land law (Mecklenburg-Vorpommern): the rules of the Handbuch der Rechtsförmlichkeit apply as in federal law (assumption: the Länder follow its practice). Applied as practice, being federal procedures: schriftform, unterschrift, persoenliches-erscheinen, vorlage-original, technologie, unbestimmter-begriff. Checked in the Land’s form: aufwand, eingangsformel. The cost report leaves out the federal government’s one-in-one-out rule.',
+    severity: 'info',
+  },
+  {
     code: 'syntax',
     text: law(['§ 1 Anwendungsbereich', '(1) Es gilt:', '  aa) für alle,', '', INK2]),
     where: 'aa)',
@@ -434,6 +450,8 @@ describe('rules: one violation per rule id', () => {
         'vorlage-original',
         'technologie',
         'unbestimmter-begriff',
+        'eingangsformel',
+        'landesrecht',
       ],
     );
   });
@@ -577,8 +595,8 @@ describe('frontmatter', () => {
     expectAt(text, 'frontmatter', open, 'Pflichtangabe „typ“ fehlt im Vorspann.');
     expectAt(text, 'frontmatter', open, 'Bei „ebene: land“ ist „land“ anzugeben (BW, BY, BE, BB, HB, HH, HE, MV, NI, NW, RP, SL, SN, ST, SH, TH).');
   });
-  it('a complete valid front matter (quoted values, comments) is clean', () => {
-    expectClean(
+  it('a complete valid front matter (quoted values, comments) is clean; a Land law gets only the note of rule landesrecht', () => {
+    const ds = lint(
       law(body, [
         '# Entwurf des Referats',
         'kurztitel: "Erprobungsgesetz"',
@@ -589,6 +607,11 @@ describe('frontmatter', () => {
         'land: BY',
         'ressort: StMI',
       ]),
+    );
+    assert.deepEqual(
+      ds.map((d) => d.code),
+      ['landesrecht'],
+      show(ds),
     );
   });
 });
@@ -1139,7 +1162,7 @@ describe('config (norma.config.json)', () => {
     expectConfig(
       config,
       '"xyzzy"',
-      'Unbekannte Regel „xyzzy“. Bekannte Regeln: syntax, frontmatter, vorspann-fehlt, gliederung-bezeichnung, gliederung-ebenen, gliederung-entbehrlich, gliederung-nummerierung, ueberschrift-fehlt, paragraph-nummerierung, buchstabenzusatz, untergliederung-nummerierung, abkuerzung, eigene-abkuerzung, bereich-strich, anfuehrungszeichen, inkrafttreten, leere-einheit, verweis-ziel-fehlt, verweis-aufgehoben, verweis-kette, zitierung-erstnennung, zitierung-fassung, begriff-doppelt, begriff-unbenutzt, begriff-vor-definition, aenderung-eingangssatz, aenderung-zielgesetz, aenderung-befehl, aenderung-ziel-fehlt, aenderung-text-fehlt, aenderung-text-mehrdeutig, aenderung-nummer, aenderung-widerspruch, aenderung-neufassung, aenderung-tiefe, unterdrueckung, config, aufwand, schriftform, unterschrift, persoenliches-erscheinen, vorlage-original, technologie, unbestimmter-begriff, H1, H2, H3, H4, H6, H7, H8, H9, H10, H11, H12, H13, H14, H16, H17.',
+      'Unbekannte Regel „xyzzy“. Bekannte Regeln: syntax, frontmatter, vorspann-fehlt, gliederung-bezeichnung, gliederung-ebenen, gliederung-entbehrlich, gliederung-nummerierung, ueberschrift-fehlt, paragraph-nummerierung, buchstabenzusatz, untergliederung-nummerierung, abkuerzung, eigene-abkuerzung, bereich-strich, anfuehrungszeichen, inkrafttreten, leere-einheit, verweis-ziel-fehlt, verweis-aufgehoben, verweis-kette, zitierung-erstnennung, zitierung-fassung, begriff-doppelt, begriff-unbenutzt, begriff-vor-definition, aenderung-eingangssatz, aenderung-zielgesetz, aenderung-befehl, aenderung-ziel-fehlt, aenderung-text-fehlt, aenderung-text-mehrdeutig, aenderung-nummer, aenderung-widerspruch, aenderung-neufassung, aenderung-tiefe, unterdrueckung, config, aufwand, schriftform, unterschrift, persoenliches-erscheinen, vorlage-original, technologie, unbestimmter-begriff, eingangsformel, landesrecht, H1, H2, H3, H4, H6, H7, H8, H9, H10, H11, H12, H13, H14, H16, H17.',
     );
   });
 

@@ -68,7 +68,9 @@ export function absEdits(block: Block, edits: RelEdit[]): TextEdit[] {
   return edits.map((e) => ({ range: { start: absPos(l, e.start), end: absPos(l, e.end) }, newText: e.newText }));
 }
 
-export function toDiagnostic(rule: Rule, severity: Severity, f: RuleFinding, block: Block, locale: Locale): NormaDiagnostic {
+export function toDiagnostic(rule: Rule, severity: Severity, f: RuleFinding, block: Block, locale: Locale, landDraft = false): NormaDiagnostic {
+  // a federal procedure applied to a Land law says so in every message
+  const entsprechend = landDraft && rule.geltung === 'entsprechend';
   const l = block.startLine;
   const data: NormaDiagnosticData = { rule: rule.id };
   if (rule.hdr) data.hdr = rule.hdr;
@@ -78,8 +80,8 @@ export function toDiagnostic(rule: Rule, severity: Severity, f: RuleFinding, blo
     range: { start: absPos(l, f.start), end: absPos(l, f.end) },
     severity: SEVERITY[severity],
     code: rule.id,
-    source: ruleSource(rule.id),
-    message: format(f.message, locale),
+    source: entsprechend ? `${ruleSource(rule.id)} ${format({ key: 'landesrecht.quelleEntsprechend' }, locale)}` : ruleSource(rule.id),
+    message: entsprechend ? `${format(f.message, locale)} ${format({ key: 'landesrecht.entsprechend' }, locale)}` : format(f.message, locale),
     data,
   };
 }
@@ -120,6 +122,7 @@ function byPosition(a: NormaDiagnostic, b: NormaDiagnostic): number {
 /** Every diagnostic of a document, after configuration and suppression comments, in document order. */
 export function computeDiagnostics(model: DocumentModel, cfg: ResolvedConfig, locale: Locale): NormaDiagnostic[] {
   const ctx = model.context;
+  const land = ctx.ebene === 'land';
   const ctxKey = contextKey(ctx);
   const key = `${ctxKey}|${locale}|${configKey(cfg)}`;
   const out: NormaDiagnostic[] = [];
@@ -132,7 +135,7 @@ export function computeDiagnostics(model: DocumentModel, cfg: ResolvedConfig, lo
         if (!rule || !appliesTo(rule, ctx)) continue;
         const sev = severityFor(rule, f, cfg);
         if (sev === 'off') continue;
-        list.push(toDiagnostic(rule, sev, f, block, locale));
+        list.push(toDiagnostic(rule, sev, f, block, locale, land));
       }
       list.sort(byPosition);
       c = { key, startLine: block.startLine, list: list.length ? list : NONE };
@@ -148,7 +151,7 @@ export function computeDiagnostics(model: DocumentModel, cfg: ResolvedConfig, lo
   const pushPlaced = (rule: Rule, f: RuleFinding, block: Block): void => {
     const sev = severityFor(rule, f, cfg);
     if (sev === 'off') return;
-    out.push(toDiagnostic(rule, sev, f, block, locale));
+    out.push(toDiagnostic(rule, sev, f, block, locale, land));
     sortNeeded = true;
   };
   for (const { block, finding } of documentFindings(model, cfg)) {

@@ -11,6 +11,9 @@ import type { Block } from '../parser/block';
 import type { Unit } from '../model/types';
 import { parseCommand, type AstLevel, type CommandAst } from './grammar';
 import type { Change, Level, Verb } from './apply';
+import { GAZETTE } from '../util/gazette';
+
+const FULL_GAZETTE = new RegExp(String.raw`\(${GAZETTE}\.`, 'u');
 
 /** „Änderung des Bundesmeldegesetzes“, „Weitere Änderung der Meldeverordnung“. */
 export const AMENDS_RE = /^(?:(?:Weitere|Nochmalige|Erneute|Zweite|Dritte)\s+)?Änderung(?:en)?\s+(?:des|der)\s+/u;
@@ -200,7 +203,7 @@ export function readArtikel(artikel: Unit): AmendingArtikel {
           text: sentence,
           span,
           geaendert: /wird\s+wie\s+folgt\s+geändert:\s*$/u.test(sentence),
-          full: /\bvom\s+\d{1,2}\.\s+\S+\s+\d{4}/u.test(sentence) && /\((?:BGBl|GVBl|GBl|ABl)\./u.test(sentence),
+          full: /\bvom\s+\d{1,2}\.\s+\S+\s+\d{4}/u.test(sentence) && FULL_GAZETTE.test(sentence),
         };
       } else {
         const ast = parse(sentence);

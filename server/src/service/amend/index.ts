@@ -10,7 +10,7 @@
 import type { DocumentModel } from '../model/document-model';
 import type { RefContext } from '../refs';
 import { standaloneContext } from '../refs';
-import type { KnownLaw } from '../refs/laws';
+import { draftLand, type KnownLaw } from '../refs/laws';
 import { writeNorma, type NormaDoc } from '../import/writer';
 import { applyChanges, type ApplyResult } from './apply';
 import { amendingArtikel, AMENDS_RE, type AmendingArtikel, type Command } from './commands';
@@ -50,8 +50,8 @@ export interface AmendAnalysis {
 
 const cache = new WeakMap<DocumentModel, { key: string; analysis: AmendAnalysis }>();
 
-function lawIn(text: string, at: number, ctx: RefContext): KnownLaw | undefined {
-  return ctx.registry.matchAt(text, at, text.length)?.law;
+function lawIn(text: string, at: number, ctx: RefContext, land?: string): KnownLaw | undefined {
+  return ctx.registry.matchAt(text, at, text.length, land)?.law;
 }
 
 /** The amending Artikel of a draft, their commands, and the commands applied to each amended law of the workspace. */
@@ -61,15 +61,16 @@ export function amendAnalysis(model: DocumentModel, ctx: RefContext = model.work
   if (hit && hit.key === key) return hit.analysis;
   const artikel: ArtikelAnalysis[] = [];
   const byUri = new Map<string, { law: KnownLaw; commands: Command[] }>();
+  const land = draftLand(model.context);
   for (const a of amendingArtikel(model)) {
     const title = a.artikel.title ?? '';
     const m = AMENDS_RE.exec(title);
-    const law = m ? lawIn(title, m[0].length, ctx) : undefined;
+    const law = m ? lawIn(title, m[0].length, ctx, land) : undefined;
     let eingangLaw: KnownLaw | undefined;
     if (a.eingangssatz) {
       const t = a.eingangssatz.text;
       const at = /^(?:Das|Die|Der)\s+/u.exec(t);
-      if (at) eingangLaw = lawIn(t, at[0].length, ctx);
+      if (at) eingangLaw = lawIn(t, at[0].length, ctx, land);
     }
     const target = law ?? eingangLaw;
     const targetUri = target?.uri && target.uri !== model.document.uri && ctx.modelOf(target.uri) ? target.uri : undefined;

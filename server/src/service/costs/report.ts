@@ -16,6 +16,8 @@ export interface ReportDocument {
   titel: string | undefined;
   costs: DocumentCosts;
   data: CostData;
+  /** A Land law (`ebene: land`): the federal one-in-one-out rule is not shown for it. */
+  landesrecht: boolean;
 }
 
 export interface CostReport {
@@ -33,6 +35,7 @@ export function buildCostReport(docs: { model: DocumentModel; data: CostData; na
     titel: model.context.titel,
     costs: documentCosts(model, data),
     data,
+    landesrecht: model.context.ebene === 'land',
   }));
   const posten = dokumente.flatMap((d) => d.costs.posten);
   return { dokumente, posten, totals: totals(posten), fehlerhaft: dokumente.reduce((n, d) => n + d.costs.fehlerhaft.length, 0) };
@@ -230,7 +233,10 @@ function sectionE(r: CostReport): string[] {
   out.push('### E.2 Erfüllungsaufwand für die Wirtschaft', '');
   out.push(saetze('Für die Wirtschaft', [euro(j.wirtschaft.euro)], [euro(e.wirtschaft.euro)]), '');
   const oioo = r.totals.oneInOneOut;
-  if (oioo.saldo !== 0 || oioo.out !== 0) {
+  const nurLand = r.dokumente.length > 0 && r.dokumente.every((d) => d.landesrecht);
+  if (nurLand && (oioo.saldo !== 0 || oioo.out !== 0)) {
+    out.push('Die „One in, one out“-Regel der Bundesregierung gilt für Regelungsvorhaben des Bundes; für dieses Landesgesetz wird sie nicht ausgewiesen.', '');
+  } else if (oioo.saldo !== 0 || oioo.out !== 0) {
     const what = oioo.saldo >= 0 ? '„In“' : '„Out“';
     let s = `Im Sinne der „One in, one out“-Regel der Bundesregierung stellt der jährliche Erfüllungsaufwand der Wirtschaft in diesem Regelungsvorhaben ein ${what} von ${formatRund(oioo.saldo)} Euro dar.`;
     if (oioo.in !== 0 && oioo.out !== 0) s += ` Darin sind Belastungen von ${formatRund(oioo.in)} Euro und Entlastungen von ${formatRund(oioo.out)} Euro saldiert.`;

@@ -116,6 +116,34 @@ export const MESSAGES: Catalogue = {
   },
   'vorspann-fehlt.insert': { de: 'Vorspann einfügen', en: 'Insert front matter' },
 
+  // --- Landesrecht (ebene: land) ----------------------------------------------
+  'landesrecht.hinweis': {
+    de: 'Landesgesetz ({land}): Die Regeln nach dem Handbuch der Rechtsförmlichkeit gelten wie im Bund (Annahme: die Länder folgen seiner Praxis). Entsprechend angewandt, weil Verfahren des Bundes: {entsprechend}. In der Form des Landes geprüft: {landesform}. Der Kostenbericht weist die „One in, one out“-Regel der Bundesregierung nicht aus.',
+    en: 'Land law ({land}): the rules of the Handbuch der Rechtsförmlichkeit apply as in federal law (assumption: the Länder follow its practice). Applied as practice, being federal procedures: {entsprechend}. Checked in the Land’s form: {landesform}. The cost report leaves out the federal government’s one-in-one-out rule.',
+  },
+  'landesrecht.hinweisMitBund': {
+    de: 'Landesgesetz ({land}): Die Regeln nach dem Handbuch der Rechtsförmlichkeit gelten wie im Bund (Annahme: die Länder folgen seiner Praxis). Nicht angewandt, weil Bundesrecht: {bund}. Entsprechend angewandt, weil Verfahren des Bundes: {entsprechend}. In der Form des Landes geprüft: {landesform}. Der Kostenbericht weist die „One in, one out“-Regel der Bundesregierung nicht aus.',
+    en: 'Land law ({land}): the rules of the Handbuch der Rechtsförmlichkeit apply as in federal law (assumption: the Länder follow its practice). Not applied, being federal law: {bund}. Applied as practice, being federal procedures: {entsprechend}. Checked in the Land’s form: {landesform}. The cost report leaves out the federal government’s one-in-one-out rule.',
+  },
+  'landesrecht.entsprechend': {
+    de: '(Digitalcheck des Bundes, im Landesrecht entsprechend angewandt.)',
+    en: '(Federal Digitalcheck, applied to Land law as practice.)',
+  },
+  'landesrecht.quelleEntsprechend': { de: '– im Landesrecht entsprechend', en: '– applied to Land law as practice' },
+  'eingangsformel.bundImLand': {
+    de: 'Eingangsformel nennt {found}: ein Landesgesetz ({land}) beschließt das Landesparlament – „{want}“.',
+    en: 'The enacting formula names the {name}: a Land law ({land}) is enacted by the Land parliament – "{want}".',
+  },
+  'eingangsformel.landImBund': {
+    de: 'Eingangsformel nennt {found}: ein Bundesgesetz beschließt der Bundestag – „{want}“ (bei Zustimmungsgesetzen „… mit Zustimmung des Bundesrates …“).',
+    en: 'The enacting formula names the {name}: a federal law is enacted by the Bundestag – "{want}" (with the Bundesrat’s consent where required).',
+  },
+  'aufwand.bundImLand': {
+    de: '„ebene: bund“ in einem Landesgesetz: ein Landesgesetz verpflichtet die Länder und Kommunen, nicht die Bundesverwaltung – „land“ oder „kommune“ angeben.',
+    en: '„ebene: bund“ in a Land law: a Land law binds the Länder and Kommunen, not the federal administration – write „land“ or „kommune“.',
+  },
+  'eingangsformel.replace': { de: 'Eingangsformel durch „{want}“ ersetzen', en: 'Replace the enacting formula with "{want}"' },
+
   // --- H2 -------------------------------------------------------------------
   'gliederung-bezeichnung.ordinal': {
     de: '„{written}“: Gliederungseinheiten werden mit arabischer Zahl nach dem Einheitenwort bezeichnet – „{fixed}“.',
@@ -388,6 +416,10 @@ export const MESSAGES: Catalogue = {
   'aenderung-zielgesetz.importGii': {
     de: '„{law}“ ist nicht im Arbeitsbereich; die Änderungsbefehle werden nicht gegen den Wortlaut geprüft. Einlesen: {url} herunterladen, dann „norma import {file} -o {out}“.',
     en: '"{law}" is not in the workspace; the commands are not checked against its text. To bring it in: download {url}, then „norma import {file} -o {out}“.',
+  },
+  'aenderung-zielgesetz.importLand': {
+    de: '„{law}“ ist nicht im Arbeitsbereich; die Änderungsbefehle werden nicht gegen den Wortlaut geprüft. Landesrecht {land} steht nicht auf gesetze-im-internet.de: den geltenden Wortlaut ({portal}) als .norma-Datei mit „fassung: konsolidiert“ neben den Entwurf legen.',
+    en: '"{law}" is not in the workspace; the commands are not checked against its text. Land law of {land} is not on gesetze-im-internet.de: put its text in force ({portal}) beside the draft as a .norma file with „fassung: konsolidiert“.',
   },
   'aenderung-zielgesetz.import': {
     de: '„{law}“ ist nicht im Arbeitsbereich; die Änderungsbefehle werden nicht gegen den Wortlaut geprüft. Einlesen mit „norma import <Datei.xml>“ (gesetze-im-internet-XML oder LegalDocML.de).',

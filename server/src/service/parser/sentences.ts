@@ -16,7 +16,7 @@ import type { RelPos, Satz, Unit } from '../model/types';
 /** Abbreviations that end with a period inside a sentence. */
 export const SENTENCE_ABBREVIATIONS = new Set([
   'Abs', 'Nr', 'Nrn', 'Art', 'Buchst', 'Kap', 'Anh', 'Anl', 'Abschn', 'Unterabs', 'bzw', 'ggf', 'vgl', 'gem', 'ff', 'lit',
-  'usw', 'etc', 'Dr', 'Prof', 'Str', 'ca', 'BGBl', 'ABl', 'GVBl', 'GBl', 'Bd', 'Rn', 'Rdnr', 'sog', 'bspw', 'evtl', 'einschl',
+  'usw', 'etc', 'Dr', 'Prof', 'Str', 'ca', 'BGBl', 'ABl', 'GVBl', 'GVOBl', 'HmbGVBl', 'SächsGVBl', 'GBl', 'Bd', 'Rn', 'Rdnr', 'sog', 'bspw', 'evtl', 'einschl',
   'insb', 'insbes', 'Ziff', 'geb', 'Std', 'Min', 'Mio', 'Mrd', 'Tsd', 'zzgl', 'abzgl', 'Pos', 'Tz', 'lfd', 'Hs', 'Var',
   'Alt', 'Co', 'St', 'Verf', 'Anm', 'Aufl', 'Bek', 'Beschl', 'Bl', 'Drs', 'Hrsg', 'Jh', 'max', 'mind', 'Nachw', 'Reg',
   'Sa', 'So', 'Tel', 'vorl', 'zit', 'idF', 'Slg', 'Urt', 'Az', 'Kfz', 'Pkw', 'Lkw', 'Inc', 'Ltd', 'Corp', 'bzgl', 'ehem',

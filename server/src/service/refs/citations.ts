@@ -10,6 +10,7 @@ import { citationShape, type ShapeLevel } from './grammar';
 import { isLetterOrDigitAt, LAW_WORD, matchEuAct, type KnownLaw, type LawRegistry } from './laws';
 import { quotedSpans, inSpans, haystack } from '../rules/segments';
 import { segments } from '../rules/segments';
+import { GAZETTE } from '../util/gazette';
 
 export type LevelKind = 'paragraph' | 'artikel' | 'anlage' | 'absatz' | 'unterabsatz' | 'satz' | 'halbsatz' | 'nummer' | 'buchstabe' | 'doppelbuchstabe';
 
@@ -152,10 +153,12 @@ const MASSGABE = /mit\s+der\s+Maßgabe/;
 const SGB_ELLIPSIS_RE = /^(?:des|im|dem)\s+(Ersten|Zweiten|Dritten|Vierten|Fünften|Sechsten|Siebten|Achten|Neunten|Zehnten|Elften|Zwölften|Vierzehnten)(?=\s+(?:und|oder|sowie)\s)/u;
 const GESETZ_VOM_RE = /^(?:des|dem)\s+(Gesetzes|Gesetz)\s+vom\s+\d/;
 const FASSUNG_RE = /^,?\s*in\s+(?:der|seiner|ihrer)\s+(?:(jeweils)\s+geltenden\s+Fassung|(?:bis\s+zum|am|vor\s+dem|ab\s+dem)\s+[^;]{3,100}?\s+geltenden\s+Fassung|Fassung\s+der\s+Bekanntmachung\s+vom\s+[^,;()]{3,40}(?:\s*\([^)]*\))?)/;
-const VOM_RE = /^,?\s*vom\s+\d{1,2}\.\s+\p{L}+\s+\d{4}\s*\((?:BGBl|GVBl|GBl|ABl)\./u;
+const VOM_RE = new RegExp(String.raw`^,?\s*vom\s+\d{1,2}\.\s+\p{L}+\s+\d{4}\s*\(${GAZETTE}\.`, 'u');
+/** „in der Fassung der Bekanntmachung vom 15. Oktober 2015 (GVOBl. M-V S. 344)“ is a full citation as well. */
+const BEKANNTMACHUNG_RE = new RegExp(String.raw`^,?\s*in\s+der\s+Fassung\s+der\s+Bekanntmachung\s+vom\s+\d{1,2}\.\s+\p{L}+\s+\d{4}\s*\(${GAZETTE}\.`, 'u');
 const LINK_RE = /^[\s,]*(?:(?:und|oder|sowie|bis|auch|jeweils|in Verbindung mit|i\.\s?V\.\s?m\.|in|im|nach|gemäß|mit|des|der|den|dem|die)[\s,]+)*$/;
 /** A citation inside a gazette reference („BGBl. 2024 I Nr. 245“) is none. */
-const GAZETTE_BEFORE = /(?:BGBl|ABl|GVBl|GBl|BAnz|Bl)\.[^()]{0,24}$/;
+const GAZETTE_BEFORE = new RegExp(String.raw`(?:${GAZETTE}|BAnz|Bl)\.[^()]{0,24}$`);
 /** „Nummer 3 des § 5“, „Satz 2 des Absatzes 1“: the chain after „des“ is the parent. */
 const GENITIVE_PARENT = /^\s+(?:des|der)\s+(?=§|Absatz|Artikels|Satzes|Nummer|Buchstaben|Anlage\s+\d)/;
 const UNNAMED_LAW = /^(?:des|dem|der)\s+((?:\p{Lu}\p{Ll}+en\s+)?(?:Gesetz(?:es)?|Verordnung)\s+(?:über|zur|zum|für|betreffend|gegen|zu)\s[^,;.()]{3,90}?)(?=\s+(?:vom|in der|in Verbindung|entsprechend|gilt|gelten|ist|sind|findet|finden)\b|[,;.()]|$)/u;
@@ -183,6 +186,7 @@ function readTail(
   end: number,
   laws: LawRegistry,
   ownSgb: boolean,
+  land?: string,
 ): { law: LawTarget; fassung: Fassung | undefined; full: boolean; end: number } {
   let i = pos;
   while (i < end && line.charCodeAt(i) === 32) i++;
@@ -208,7 +212,7 @@ function readTail(
     const art = ARTICLE_RE.exec(rest);
     const at = i + (art ? art[0].length : 0);
     const eu = matchEuAct(line, at, end);
-    const known = eu ? undefined : laws.matchAt(line, at, end);
+    const known = eu ? undefined : laws.matchAt(line, at, end, land);
     if (eu) {
       law = { kind: 'eu', name: eu.name, start: at, end: eu.end };
       tailEnd = eu.end;
@@ -241,7 +245,7 @@ function readTail(
   let fassung: Fassung | undefined;
   let full = false;
   const after = line.slice(tailEnd, Math.min(end, tailEnd + 200));
-  if ((m = VOM_RE.exec(after))) full = true;
+  if (VOM_RE.test(after) || BEKANNTMACHUNG_RE.test(after)) full = true;
   const fm = FASSUNG_RE.exec(after) ?? (full ? FASSUNG_RE.exec(after.slice(after.indexOf(')') + 1)) : null);
   if (fm) {
     const off = fm === FASSUNG_RE.exec(after) ? 0 : after.indexOf(')') + 1;
@@ -329,7 +333,7 @@ function buildEntries(tokens: CitToken[], shape: { bare: boolean; levels: ShapeL
  * Scan a block's text for citations and law mentions (not quoted text of
  * amendments, not comments or annotations).
  */
-export function scanBlock(block: Block, laws: LawRegistry, ownSgb: boolean): BlockCitations {
+export function scanBlock(block: Block, laws: LawRegistry, ownSgb: boolean, land?: string): BlockCitations {
   const citations: Citation[] = [];
   const head = block.parse.head;
   if (!head) return { citations };
@@ -338,7 +342,7 @@ export function scanBlock(block: Block, laws: LawRegistry, ownSgb: boolean): Blo
   let prevPath: CitLevel[] | undefined;
   /** Units whose text cites a provision „mit der Maßgabe, dass“: their list items continue that citation. */
   let massgabe: Map<Unit, Citation> | undefined;
-  const amended = amendedLaw(head, laws);
+  const amended = amendedLaw(head, laws, land);
   for (const seg of segments(block)) {
     if (seg.inQuote) continue;
     const line = block.lines[seg.line];
@@ -395,12 +399,12 @@ export function scanBlock(block: Block, laws: LawRegistry, ownSgb: boolean): Blo
           }
         }
       }
-      let tail = readTail(text, unitsEnd, seg.end, laws, ownSgb);
+      let tail = readTail(text, unitsEnd, seg.end, laws, ownSgb, land);
       // „nach § 10a oder Abschnitt XI des Einkommensteuergesetzes“: the law named after a further unit
       if (tail.law.kind === 'intern' && !tail.law.explicit) {
         const la = ALSO_UNIT.exec(text.slice(unitsEnd, unitsEnd + 60));
         if (la) {
-          const t2 = readTail(text, unitsEnd + la[0].length, seg.end, laws, ownSgb);
+          const t2 = readTail(text, unitsEnd + la[0].length, seg.end, laws, ownSgb, land);
           if (t2.law.kind !== 'intern') tail = { ...t2, end: unitsEnd };
         }
       }
@@ -461,7 +465,7 @@ export function scanBlock(block: Block, laws: LawRegistry, ownSgb: boolean): Blo
  * scanned on demand). `citations` are the block's own (their laws are no
  * mentions again).
  */
-export function scanBlockMentions(block: Block, laws: LawRegistry, citations: Citation[]): LawMention[] {
+export function scanBlockMentions(block: Block, laws: LawRegistry, citations: Citation[], land?: string): LawMention[] {
   const mentions: LawMention[] = [];
   if (!block.parse.head) return mentions;
   const byLine = new Map<number, Citation[]>();
@@ -472,7 +476,7 @@ export function scanBlockMentions(block: Block, laws: LawRegistry, citations: Ci
   }
   for (const seg of segments(block)) {
     if (seg.inQuote) continue;
-    scanMentions(block, seg.line, seg.start, seg.end, laws, byLine.get(seg.line) ?? [], mentions, seg.unit, seg.kind === 'title');
+    scanMentions(block, seg.line, seg.start, seg.end, laws, byLine.get(seg.line) ?? [], mentions, seg.unit, seg.kind === 'title', land);
   }
   return mentions;
 }
@@ -487,12 +491,12 @@ export function scanBlockMentions(block: Block, laws: LawRegistry, citations: Ci
 const AMENDS_RE = /^(?:(?:Weitere|Nochmalige|Erneute|Zweite|Dritte)\s+)?Änderung(?:en)?\s+(?:des|der)\s+/u;
 const AMENDS_SEVERAL_RE = /^(?:(?:Weitere|Sonstige|Folge)\s*)?[Ää]nderung(?:en)?\s+(?:weiterer|anderer|sonstiger)\b|^Folgeänderungen\b/u;
 
-function amendedLaw(head: Unit, laws: LawRegistry): LawTarget | undefined {
+function amendedLaw(head: Unit, laws: LawRegistry, land?: string): LawTarget | undefined {
   if (head.kind !== 'artikel' || !head.title) return undefined;
   const title = head.title;
   const m = AMENDS_RE.exec(title);
   if (!m) return AMENDS_SEVERAL_RE.test(title) ? { kind: 'unbekannt', name: title, start: 0, end: 0 } : undefined;
-  const known = laws.matchAt(title, m[0].length, title.length);
+  const known = laws.matchAt(title, m[0].length, title.length, land);
   if (known) return { kind: 'gesetz', law: known.law, start: 0, end: 0 };
   const name = title.slice(m[0].length).replace(/\s+(?:vom|in der)\s.*$/, '');
   return { kind: 'unbekannt', name, start: 0, end: 0 };
@@ -519,6 +523,7 @@ function scanMentions(
   out: LawMention[],
   segUnit: Unit,
   inTitle: boolean,
+  land?: string,
 ): void {
   const line = block.lines[lineNo];
   const [mhay, moff] = haystack(line, start, end);
@@ -561,7 +566,7 @@ function scanMentions(
     let lawStart = ws;
     let lawEnd = we;
     for (let back = 0, p = ws; back < 3 && !law; back++) {
-      const known = laws.matchAt(line, p, end);
+      const known = laws.matchAt(line, p, end, land);
       if (known && known.end >= we) {
         law = { kind: 'gesetz', law: known.law, start: p, end: known.end };
         lawStart = p;
@@ -577,8 +582,15 @@ function scanMentions(
       if (!/^\p{Lu}/u.test(line.slice(qs, q + 1))) break;
       p = qs;
     }
-    if (!law) law = { kind: 'unbekannt', name: word, start: ws, end: we };
-    const tail = readTail(line, lawEnd, end, laws, false);
+    if (!law) {
+      // in a federal draft „die Landesbauordnung“ means the Länder's laws in general, not one of them
+      if (land === undefined && laws.isLandShortForm(word)) {
+        after = we;
+        continue;
+      }
+      law = { kind: 'unbekannt', name: word, start: ws, end: we };
+    }
+    const tail = readTail(line, lawEnd, end, laws, false, land);
     const unit = segUnit;
     out.push({ block, line: lineNo, start: lawStart, end: lawEnd, law, fullCitation: tail.full, fassung: tail.fassung, unit, inTitle });
     after = lawEnd;

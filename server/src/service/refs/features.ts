@@ -10,6 +10,7 @@ import { NORM_KINDS } from '../model/types';
 import type { ReferenceIndex, ResolvedCitation } from './index';
 import { unitKey } from './index';
 import type { EntryResolution, Target } from './resolve';
+import { landInfo } from './laws';
 
 export interface IndexSource {
   /** Every document of the service, with its index (built on demand). */
@@ -194,7 +195,11 @@ export function citationHover(src: IndexSource, uri: string, p: Position): Hover
   } else if (law.kind === 'gesetz') {
     const l = law.law;
     lines.push(`**${md(rc.citation.text)}**`, '', `${md(l.titel)}${l.abkuerzung ? ` (${md(l.abkuerzung)})` : ''} – ${STATUS_TEXT[rc.status]}.`);
-    if (rc.status === 'known') lines.push('', 'Mit `norma import` in den Arbeitsbereich holen, dann werden Verweise darauf geprüft.');
+    const land = landInfo(l.land);
+    if (l.land) lines.push('', `Landesrecht ${md(land?.name ?? l.land)}${l.fundstelle ? `, ${md(l.fundstelle)}` : ''}.`);
+    if (rc.status === 'known' && l.land)
+      lines.push('', `Landesrecht steht nicht auf gesetze-im-internet.de: den Wortlaut${land ? ` (${md(land.portal)})` : ''} als .norma-Datei mit „fassung: konsolidiert“ in den Arbeitsbereich legen, dann werden Verweise darauf geprüft.`);
+    else if (rc.status === 'known') lines.push('', 'Mit `norma import` in den Arbeitsbereich holen, dann werden Verweise darauf geprüft.');
     if (l.gii) {
       const first = (entry ?? rc.entries[0])?.entry.levels[0] ?? rc.citation.entries[0]?.levels[0];
       lines.push('', `[gesetze-im-internet.de](${giiLink(l.gii, first?.kind ?? 'paragraph', first?.value)})`);

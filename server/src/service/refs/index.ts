@@ -12,7 +12,7 @@ import type { DocumentModel } from '../model/document-model';
 import type { Block } from '../parser/block';
 import type { Unit } from '../model/types';
 import { RANK, scanBlock, scanBlockMentions, type BlockCitations, type Citation, type LawMention } from './citations';
-import { dataRegistry, type KnownLaw, type LawRegistry } from './laws';
+import { dataRegistry, draftLand, type KnownLaw, type LawRegistry } from './laws';
 import { NormIndex, resolveEntry, worst, type CitStatus, type EntryResolution, type Healer } from './resolve';
 
 export interface RefContext {
@@ -51,7 +51,8 @@ export class ReferenceIndex {
   get mentions(): LawMention[] {
     if (!this._mentions) {
       const out: LawMention[] = [];
-      for (const block of this.model.document.blocks) for (const m of blockMentions(block, this.registry)) out.push(m);
+      const land = draftLand(this.model.context);
+      for (const block of this.model.document.blocks) for (const m of blockMentions(block, this.registry, land)) out.push(m);
       this._mentions = out;
     }
     return this._mentions;
@@ -116,21 +117,22 @@ interface BlockMentionCache {
 }
 
 /** The law mentions of a block, cached on it (after its citations, whose laws they leave out). */
-export function blockMentions(block: Block, registry: LawRegistry): LawMention[] {
-  const key = `${registry.version}|${registryId(registry)}`;
+export function blockMentions(block: Block, registry: LawRegistry, land?: string): LawMention[] {
+  const key = `${registry.version}|${registryId(registry)}|${land ?? ''}`;
   const c = block.caches.get('mentions') as BlockMentionCache | undefined;
   if (c && c.key === key) return c.result;
   const cits = block.caches.get('citations') as BlockScanCache | undefined;
-  const result = scanBlockMentions(block, registry, cits && cits.key.startsWith(`${registry.version}|`) && cits.key.endsWith(`|${registryId(registry)}`) ? cits.result.citations : scanBlock(block, registry, false).citations);
+  const fresh = cits && cits.key.startsWith(`${registry.version}|`) && cits.key.endsWith(`|${registryId(registry)}|${land ?? ''}`);
+  const result = scanBlockMentions(block, registry, fresh ? cits.result.citations : scanBlock(block, registry, false, land).citations, land);
   block.caches.set('mentions', { key, result } satisfies BlockMentionCache);
   return result;
 }
 
 /** The citations of a block, cached on it. */
-export function blockCitations(block: Block, registry: LawRegistry, sgb: boolean, key = scanKey(registry, sgb)): BlockCitations {
+export function blockCitations(block: Block, registry: LawRegistry, sgb: boolean, key = scanKey(registry, sgb), land?: string): BlockCitations {
   const c = block.caches.get('citations') as BlockScanCache | undefined;
   if (c && c.key === key) return c.result;
-  let result = scanBlock(block, registry, sgb);
+  let result = scanBlock(block, registry, sgb, land);
   if (!result.citations.length) result = NO_CITATIONS; // most blocks: one shared object, less to keep
   block.caches.set('citations', { key, result } satisfies BlockScanCache);
   return result;
@@ -138,8 +140,8 @@ export function blockCitations(block: Block, registry: LawRegistry, sgb: boolean
 
 const NO_CITATIONS: BlockCitations = Object.freeze({ citations: Object.freeze([]) as unknown as Citation[] });
 
-function scanKey(registry: LawRegistry, sgb: boolean): string {
-  return `${registry.version}|${sgb ? 1 : 0}|${registryId(registry)}`;
+function scanKey(registry: LawRegistry, sgb: boolean, land?: string): string {
+  return `${registry.version}|${sgb ? 1 : 0}|${registryId(registry)}|${land ?? ''}`;
 }
 
 const registryIds = new WeakMap<LawRegistry, number>();
@@ -198,11 +200,12 @@ export function referenceIndex(model: DocumentModel, ctx: RefContext = model.wor
   let own: NormIndex | undefined;
   const sgb = isSgb(model);
   const registry = ctx.registry;
-  const blockKey = `${model.document.structureVersion}|${ctx.structureKey ?? ''}|${registryId(registry)}|${registry.version}|${sgb ? 1 : 0}`;
-  const sk = scanKey(registry, sgb);
+  const land = draftLand(model.context);
+  const blockKey = `${model.document.structureVersion}|${ctx.structureKey ?? ''}|${registryId(registry)}|${registry.version}|${sgb ? 1 : 0}|${land ?? ''}`;
+  const sk = scanKey(registry, sgb, land);
   const heal = healer(ctx);
   for (const block of model.document.blocks) {
-    const bc = blockCitations(block, registry, sgb, sk);
+    const bc = blockCitations(block, registry, sgb, sk, land);
     if (!bc.citations.length) continue;
     let r = block.caches.get('resolved') as BlockResolution | undefined;
     if (!r || r.key !== blockKey) {

@@ -9,6 +9,8 @@
  */
 import { z } from 'zod';
 import raw from '../../../../data/gesetze.json';
+import rawLand from '../../../../data/landesgesetze.json';
+import { LAND_VALUES } from '../parser/frontmatter';
 
 export const GesetzSchema = z.strictObject({
   titel: z.string().min(1),
@@ -31,6 +33,38 @@ export type GesetzEntry = z.infer<typeof GesetzSchema>;
 
 export const GESETZE = GesetzeFileSchema.parse(raw);
 
+const LandCode = z.enum(LAND_VALUES);
+/** A Land law: its Land, its names and its Fundstelle, with the page it was checked against. */
+export const LandesgesetzSchema = z.strictObject({
+  land: LandCode,
+  titel: z.string().min(1),
+  abkuerzung: z.string().min(1),
+  kurztitel: z.string().min(1).optional(),
+  /** Names that do not name the Land („Landesbauordnung“): recognised only in drafts of that Land. */
+  kurzformen: z.array(z.string().min(1)).optional(),
+  genitiv: z.array(z.string().min(1)).optional(),
+  /** Abbreviations that do not name the Land („LBauO“): like kurzformen, only in drafts of that Land. */
+  aliase: z.array(z.string().min(1)).optional(),
+  fundstelle: z.string().min(1),
+  zuletztGeaendert: z.string().min(1).optional(),
+  geprueft: z.boolean(),
+  beleg: z.string().min(1).optional(),
+});
+export const LandesgesetzeFileSchema = z.strictObject({
+  titel: z.string(),
+  quelle: z.string().min(1),
+  stand: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  hinweis: z.string().optional(),
+  laender: z.partialRecord(
+    LandCode,
+    z.strictObject({ name: z.string().min(1), parlament: z.string().min(1), gesetzblatt: z.string().min(1), portal: z.url() }),
+  ),
+  gesetze: z.array(LandesgesetzSchema).min(1),
+});
+export type LandesgesetzEntry = z.infer<typeof LandesgesetzSchema>;
+
+export const LANDESGESETZE = LandesgesetzeFileSchema.parse(rawLand);
+
 /** A law Norma knows by name: from the data file or a document of the workspace. */
 export interface KnownLaw {
   /** Stable id: the abbreviation, else the title. */
@@ -45,6 +79,10 @@ export interface KnownLaw {
   /** Document URI when the law is a draft or an imported law of the workspace. */
   uri: string | undefined;
   source: 'daten' | 'arbeitsbereich';
+  /** The Land of a Land law (data/landesgesetze.json); undefined for federal law. */
+  land?: string;
+  /** Date and gazette of a Land law from the data file („vom 25. April 2016 (GVOBl. M-V S. 198)“). */
+  fundstelle?: string;
 }
 
 const ADJ_NOM = /^(\p{Lu}\p{Ll}*)es$/u;
@@ -85,6 +123,8 @@ interface Form {
   text: string;
   law: KnownLaw;
   abbreviation: boolean;
+  /** A name that does not name the Land („Landesbauordnung“): it matches only in drafts of this Land. */
+  land?: string;
 }
 
 const LETTER_RE = /[\p{L}\p{N}]/u;
@@ -104,9 +144,18 @@ export class LawRegistry {
   /** Changes whenever the set of laws changes (cache keys). */
   version = 0;
 
+  /** Names of Land laws that do not name the Land („Landesbauordnung“, declined), for any Land. */
+  private readonly landShort = new Set<string>();
+
   constructor(workspace: KnownLaw[] = []) {
     for (const e of GESETZE.gesetze) this.add(fromEntry(e));
+    for (const e of LANDESGESETZE.gesetze) this.add(fromLandEntry(e));
     for (const w of workspace) this.add(w);
+  }
+
+  /** „Landesbauordnung“, „Landesverwaltungsverfahrensgesetzes“: a name a Land law has only within its Land. */
+  isLandShortForm(name: string): boolean {
+    return this.landShort.has(name);
   }
 
   add(law: KnownLaw): void {
@@ -128,6 +177,19 @@ export class LawRegistry {
     const entry = GESETZE.gesetze.find((g) => g.abkuerzung === law.abkuerzung);
     for (const g of entry?.genitiv ?? []) this.addForm({ text: g, law, abbreviation: false });
     for (const a of entry?.aliase ?? []) this.addForm({ text: a, law, abbreviation: true });
+    const land = LANDESGESETZE.gesetze.find((g) => g.abkuerzung === law.abkuerzung);
+    if (land) {
+      for (const g of land.genitiv ?? []) this.addForm({ text: g, law, abbreviation: false });
+      for (const k of land.kurzformen ?? [])
+        for (const d of declensions(k)) {
+          this.addForm({ text: d, law, abbreviation: false, land: land.land });
+          this.landShort.add(d);
+        }
+      for (const a of land.aliase ?? []) {
+        this.addForm({ text: a, law, abbreviation: true, land: land.land });
+        this.landShort.add(a);
+      }
+    }
     this.version++;
   }
 
@@ -144,8 +206,12 @@ export class LawRegistry {
     return this.byId.get(id);
   }
 
-  /** A law name starting exactly at `pos` (longest match), with its end. */
-  matchAt(line: string, pos: number, end: number): { law: KnownLaw; end: number } | undefined {
+  /**
+   * A law name starting exactly at `pos` (longest match), with its end.
+   * `land` is the Land of the citing draft: the short names of its Land's
+   * laws („Landesbauordnung“) match only there.
+   */
+  matchAt(line: string, pos: number, end: number, land?: string): { law: KnownLaw; end: number } | undefined {
     let w = pos;
     while (w < end && isLetterOrDigitAt(line, w)) w++;
     // first word may carry a hyphen ("E-Government-Gesetz") or be followed by a space
@@ -155,6 +221,7 @@ export class LawRegistry {
       const forms = this.byFirst.get(first);
       if (!forms) continue;
       for (const f of forms) {
+        if (f.land !== undefined && f.land !== land) continue;
         if (line.startsWith(f.text, pos) && pos + f.text.length <= end && !isLetterOrDigitAt(line, pos + f.text.length)) {
           // a longer title that begins with this one is another law („… sowie zur Änderung weiterer Vorschriften“)
           if (/^\s+(?:sowie|und)\s+(?:zur|zum|über)\s/.test(line.slice(pos + f.text.length, pos + f.text.length + 12))) continue;
@@ -177,6 +244,56 @@ function fromEntry(e: GesetzEntry): KnownLaw {
     uri: undefined,
     source: 'daten',
   };
+}
+
+function fromLandEntry(e: LandesgesetzEntry): KnownLaw {
+  return {
+    id: e.abkuerzung,
+    titel: e.titel,
+    abkuerzung: e.abkuerzung,
+    kurztitel: e.kurztitel,
+    gii: undefined,
+    ohneFundstelle: false,
+    uri: undefined,
+    source: 'daten',
+    land: e.land,
+    fundstelle: e.fundstelle,
+  };
+}
+
+/** The Land whose short law names a draft uses: its `land` when it is state law (`ebene: land`). */
+export function draftLand(c: { ebene: string; land: string | undefined }): string | undefined {
+  return c.ebene === 'land' ? c.land : undefined;
+}
+
+/** The Land's name, parliament, gazette and law portal (data/landesgesetze.json), if the file describes it. */
+export function landInfo(land: string | undefined): { name: string; parlament: string; gesetzblatt: string; portal: string } | undefined {
+  return land ? (LANDESGESETZE.laender as Record<string, { name: string; parlament: string; gesetzblatt: string; portal: string }>)[land] : undefined;
+}
+
+/** The names of the Länder by their codes in the front matter. */
+const LAND_NAMES: Record<string, string> = {
+  BW: 'Baden-Württemberg',
+  BY: 'Bayern',
+  BE: 'Berlin',
+  BB: 'Brandenburg',
+  HB: 'Bremen',
+  HH: 'Hamburg',
+  HE: 'Hessen',
+  MV: 'Mecklenburg-Vorpommern',
+  NI: 'Niedersachsen',
+  NW: 'Nordrhein-Westfalen',
+  RP: 'Rheinland-Pfalz',
+  SL: 'Saarland',
+  SN: 'Sachsen',
+  ST: 'Sachsen-Anhalt',
+  SH: 'Schleswig-Holstein',
+  TH: 'Thüringen',
+};
+
+/** „Mecklenburg-Vorpommern“ for „MV“ (the code itself when unknown). */
+export function landName(land: string): string {
+  return landInfo(land)?.name ?? LAND_NAMES[land] ?? land;
 }
 
 let defaultRegistry: LawRegistry | undefined;

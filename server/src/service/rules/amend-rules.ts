@@ -7,6 +7,7 @@
  */
 import type { DocumentCheckContext, Rule } from './rule';
 import { isDraft } from './rule';
+import { landInfo } from '../refs/laws';
 import { amendAnalysis, type ArtikelAnalysis } from '../amend';
 import type { Command, SourceSpan } from '../amend/commands';
 import { levelText, type Issue } from '../amend/apply';
@@ -65,6 +66,9 @@ function importHint(a: ArtikelAnalysis): Message {
   if (!law) return { key: 'aenderung-zielgesetz.unbekannt', args: { title: a.artikel.title ?? a.lawName } };
   const name = law.abkuerzung ? `${law.titel} (${law.abkuerzung})` : law.titel;
   if (law.gii) return { key: 'aenderung-zielgesetz.importGii', args: { law: name, file: `${law.gii}.xml`, url: `https://www.gesetze-im-internet.de/${law.gii}/xml.zip`, out: `${law.gii}.norma` } };
+  // Land law is not on gesetze-im-internet.de: its text comes from the Land's portal, written as a consolidated .norma file
+  const land = landInfo(law.land);
+  if (law.land) return { key: 'aenderung-zielgesetz.importLand', args: { law: name, land: land?.name ?? law.land, portal: land?.portal ?? '' } };
   return { key: 'aenderung-zielgesetz.import', args: { law: name } };
 }
 

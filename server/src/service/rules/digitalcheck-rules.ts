@@ -34,6 +34,15 @@ export const DIGITALCHECK_PRINZIPIEN: Record<1 | 2 | 3 | 4 | 5, string> = {
 const prinzip = (n: 1 | 2 | 3 | 4 | 5): string => `${n} „${DIGITALCHECK_PRINZIPIEN[n]}“`;
 const source = (n: 1 | 2 | 3 | 4 | 5): string => `Digitalcheck, Prinzip ${prinzip(n)} (BMDS, Fassung 2025)`;
 
+/** The Digitalcheck is a procedure of the federal government: a Land draft gets it as practice („entsprechend“). */
+const GELTUNG = {
+  geltung: 'entsprechend',
+  geltungGrund: {
+    de: 'der Digitalcheck ist ein Verfahren der Bundesregierung (BMDS, Nationaler Normenkontrollrat); seine Prinzipien gelten für die digitale Ausführung von Landesrecht ebenso',
+    en: 'the Digitalcheck is a procedure of the federal government (BMDS, Nationaler Normenkontrollrat); its principles hold for the digital execution of Land law as well',
+  },
+} as const;
+
 const ELEKTRONISCH = /elektronisch/i;
 const NOT_WORD_BEFORE = '(?<![\\p{L}\\p{N}])';
 const NOT_WORD_AFTER = '(?![\\p{L}\\p{N}])';
@@ -102,6 +111,7 @@ const SCHRIFTFORM_QUICK = /chriftlich|Schriftform/;
 export const schriftform: Rule = {
   id: 'schriftform',
   source: source(1),
+  ...GELTUNG,
   description: { de: 'Keine Schriftform ohne elektronische Alternative', en: 'No written form without an electronic alternative' },
   defaultSeverity: 'warning',
   fixable: false,
@@ -138,6 +148,7 @@ const UNTERSCHRIFT_QUICK = /igenhändig|andschriftlich/;
 export const unterschrift: Rule = {
   id: 'unterschrift',
   source: source(1),
+  ...GELTUNG,
   description: { de: 'Keine eigenhändige Unterschrift', en: 'No handwritten signature' },
   defaultSeverity: 'warning',
   fixable: false,
@@ -164,6 +175,7 @@ const ERSCHEINEN_QUICK = /ersönlich|in\s+Person/;
 export const persoenlichesErscheinen: Rule = {
   id: 'persoenliches-erscheinen',
   source: source(1),
+  ...GELTUNG,
   description: { de: 'Kein persönliches Erscheinen ohne Online-Verfahren', en: 'No personal attendance without an online procedure' },
   defaultSeverity: 'warning',
   fixable: false,
@@ -191,6 +203,7 @@ const ORIGINAL_QUICK = /Original|Urschrift|eglaubigt/;
 export const vorlageOriginal: Rule = {
   id: 'vorlage-original',
   source: source(2),
+  ...GELTUNG,
   description: { de: 'Keine Vorlage im Original oder in beglaubigter Abschrift (Once-Only)', en: 'No originals or certified copies (once only)' },
   defaultSeverity: 'warning',
   fixable: false,
@@ -211,6 +224,7 @@ const TECHNOLOGIE_QUICK = /[Ff]ax|De-Mail|PDF|CD-ROM|DVD|Diskette/;
 export const technologie: Rule = {
   id: 'technologie',
   source: source(3),
+  ...GELTUNG,
   description: { de: 'Technologieoffene Formulierung', en: 'Technology-neutral wording' },
   defaultSeverity: 'warning',
   fixable: false,
@@ -267,6 +281,7 @@ export function termPattern(terms: readonly string[]): { re: RegExp; quick: RegE
 export const unbestimmterBegriff: Rule = {
   id: 'unbestimmter-begriff',
   source: source(4),
+  ...GELTUNG,
   description: { de: 'Keine unbestimmten Begriffe und kein Ermessen ohne Not', en: 'No indeterminate terms or discretion without need' },
   defaultSeverity: 'warning',
   fixable: false,

@@ -11,6 +11,7 @@ import { DIGITALCHECK_RULES } from './digitalcheck-rules';
 import * as refs from './ref-rules';
 import { TERM_RULES } from './term-rules';
 import { AMEND_RULES } from './amend-rules';
+import { eingangsformel, landesrecht } from './land-rules';
 import type { Block } from '../parser/block';
 import { segments, type Segment } from './segments';
 import type { DocumentModel, DocumentContext } from '../model/document-model';
@@ -64,6 +65,8 @@ export const RULES: readonly Rule[] = [
   config,
   aufwand,
   ...DIGITALCHECK_RULES,
+  eingangsformel,
+  landesrecht,
 ];
 
 export const RULE_BY_ID = new Map(RULES.map((r) => [r.id, r]));
@@ -80,7 +83,7 @@ function matchesCode(rule: Rule, code: string): boolean {
 }
 
 export function contextKey(c: DocumentContext): string {
-  return `${c.typ}|${c.fassung}|${c.ebene}|${c.abkuerzung ?? ''}|${c.kurztitel ?? ''}`;
+  return `${c.typ}|${c.fassung}|${c.ebene}|${c.land ?? ''}|${c.abkuerzung ?? ''}|${c.kurztitel ?? ''}`;
 }
 
 const BLOCK_RULES = RULES.filter((r) => r.checkBlock);
@@ -109,7 +112,7 @@ export function blockFindings(block: Block, ctx: DocumentContext, key?: string, 
     },
   };
   for (const rule of BLOCK_RULES) {
-    if ((rule.appliesTo && !rule.appliesTo(ctx)) || isOff(rule, cfg)) continue;
+    if (!runs(rule, ctx) || isOff(rule, cfg)) continue;
     current = rule.id;
     rule.checkBlock?.(check);
   }
@@ -130,7 +133,7 @@ export function isOff(rule: Rule, cfg: ResolvedConfig): boolean {
 export function documentFindings(model: DocumentModel, cfg: ResolvedConfig = EMPTY_CONFIG): PlacedFinding[] {
   const out: PlacedFinding[] = [];
   for (const rule of DOC_RULES) {
-    if ((rule.appliesTo && !rule.appliesTo(model.context)) || isOff(rule, cfg)) continue;
+    if (!runs(rule, model.context) || isOff(rule, cfg)) continue;
     rule.checkDocument?.({
       model,
       doc: model.context,
@@ -161,7 +164,13 @@ export function rawBlockFindings(block: Block, ctx: DocumentContext, cfg: Resolv
 }
 
 export function appliesTo(rule: Rule, ctx: DocumentContext): boolean {
-  return !rule.appliesTo || rule.appliesTo(ctx) || rule.id === 'syntax' || rule.id === 'frontmatter';
+  return runs(rule, ctx) || rule.id === 'syntax' || rule.id === 'frontmatter';
+}
+
+/** The rule runs on the document: its own condition, and no federal-only rule on a Land law. */
+function runs(rule: Rule, ctx: DocumentContext): boolean {
+  if (rule.geltung === 'bund' && ctx.ebene === 'land') return false;
+  return !rule.appliesTo || rule.appliesTo(ctx);
 }
 
 /** A suppression directive with the absolute lines it covers. */

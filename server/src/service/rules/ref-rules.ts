@@ -9,6 +9,7 @@ import { referenceIndex, type ResolvedCitation } from '../refs';
 import type { CitLevel } from '../refs/citations';
 import type { LawMention } from '../refs/citations';
 import type { Unit } from '../model/types';
+import { dataRegistry, draftLand } from '../refs/laws';
 
 const LEVEL_WORD: Record<string, string> = {
   paragraph: '§',
@@ -174,12 +175,14 @@ interface Occurrence {
   uri: string | undefined;
 }
 
-function occurrences(rcs: ResolvedCitation[], mentions: LawMention[]): Occurrence[] {
+function occurrences(rcs: ResolvedCitation[], mentions: LawMention[], generic: (name: string) => boolean = () => false): Occurrence[] {
   const out: Occurrence[] = [];
   for (const rc of rcs) {
     const l = rc.citation.law;
     // an amending instruction names no law: the Artikel's heading and first sentence do
     if (rc.scope !== 'external' || rc.citation.amendment || (l.kind !== 'gesetz' && l.kind !== 'unbekannt')) continue;
+    // „§ 64 der Landesbauordnung“ in a federal draft: the Länder's laws in general, no law to cite in full
+    if (l.kind === 'unbekannt' && generic(l.name)) continue;
     out.push({
       block: rc.citation.block,
       line: rc.citation.line,
@@ -229,7 +232,9 @@ export const zitierungErstnennung: Rule = {
     const idx = referenceIndex(ctx.model);
     const own = ctx.model.document.uri;
     const seen = new Set<string>();
-    for (const o of occurrences(idx.citations, idx.mentions)) {
+    const registry = ctx.model.workspace?.registry ?? dataRegistry();
+    const federal = draftLand(ctx.doc) === undefined;
+    for (const o of occurrences(idx.citations, idx.mentions, (n) => federal && registry.isLandShortForm(n))) {
       if (seen.has(o.lawId)) continue;
       seen.add(o.lawId);
       // the draft naming itself is the rule eigene-abkuerzung's business

@@ -27,7 +27,18 @@ export interface RuleMeta {
   fixable: boolean;
   /** Whether the rule applies to a document (drafts only, federal only, …). Default: always. */
   appliesTo?: (ctx: DocumentContext) => boolean;
+  /**
+   * How the rule applies to a Land law (`ebene: land`), see land-rules.ts:
+   * `alle` (default; HdR practice, which the Länder follow), `landesform`
+   * (checked in the Land's form), `entsprechend` (a federal procedure applied
+   * as practice; messages say so), `bund` (federal law only; not run).
+   */
+  geltung?: Geltung;
+  /** Why a rule's `geltung` is not `alle` (German, English). */
+  geltungGrund?: { de: string; en: string };
 }
+
+export type Geltung = 'alle' | 'landesform' | 'entsprechend' | 'bund';
 
 export interface BlockCheckContext {
   block: Block;

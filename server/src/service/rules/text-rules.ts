@@ -8,6 +8,7 @@ import type { Rule } from './rule';
 import { isDraft } from './rule';
 import { ABKUERZUNGEN, type Abkuerzung } from '../data/abkuerzungen';
 import { quotedSpans, inSpans, findIn, haystack } from './segments';
+import { GAZETTE } from '../util/gazette';
 
 // --- H6 abbreviations -----------------------------------------------------------
 
@@ -21,7 +22,7 @@ const ABK_RE = new RegExp(`(?<![\\p{L}\\p{N}.])(?:${ABK_ENTRIES.map((e) => `(${e
 const ABK_WINDOW = 24;
 const AFTER_CITATION = /(?:§§?|Absatz|Absätze|Abs\.|Artikel|Art\.|Nummer|Nr\.)\s*\d+[a-z]?\s*$/u;
 const AFTER_NUMBER = /\d+[a-z]?\s*$/u;
-const FUNDSTELLE_BEFORE = /(?:BGBl\.|ABl\.|GVBl\.|GBl\.|Bl\.|\((?:EU|EG|EWG|Euratom|EGKS)\))[^;]{0,30}$/u;
+const FUNDSTELLE_BEFORE = new RegExp(String.raw`(?:${GAZETTE}\.|Bl\.|\((?:EU|EG|EWG|Euratom|EGKS)\))[^;]{0,30}$`, 'u');
 const EU_NUMBER_AFTER = /^\s*\d+\/\d+/u;
 const LETTER = /[\p{L}\p{N}]/u;
 

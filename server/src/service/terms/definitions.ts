@@ -33,6 +33,7 @@ import type { Unit } from '../model/types';
 import { ITEM_KINDS } from '../model/types';
 import { quotedSpans } from '../rules/segments';
 import { analyseTerm, isAbbreviation, type TermShape } from './inflection';
+import { GAZETTE } from '../util/gazette';
 
 export type DefinitionKind = 'begriffsbestimmung' | 'im-sinne' | 'klammer' | 'abkuerzung';
 
@@ -75,7 +76,7 @@ const IM_SINNE_AFTER = /^[ \u00a0]+im[ \u00a0]+Sinne[ \u00a0]+(?:dieses|dieser)[
 const IM_SINNE_BEFORE = /[Ii]m[ \u00a0]+Sinne[ \u00a0]+(?:dieses|dieser)[ \u00a0]+[\p{L}-]+[ \u00a0]+(?:ist|sind|bezeichnet|bedeutet|gilt|gelten)[ \u00a0]+(?:(?:der|die|das|ein|eine)[ \u00a0]+)?„/gu;
 const IM_SINNE_INTRO = /[Ii]m[ \u00a0]+Sinne[ \u00a0]+(?:dieses|dieser)[ \u00a0]+[\p{L}-]+[ \u00a0]+(?:ist|sind|bezeichnet|bedeutet|bezeichnen|bedeuten)(?:[ \u00a0]+oder[ \u00a0]+(?:ist|sind))?[ \u00a0]*:?$/u;
 const EXPLICIT = /^(?:im[ \u00a0]+Folgenden|nachfolgend|nachstehend|im[ \u00a0]+Weiteren)[ \u00a0]*:?[ \u00a0]*(?:(?:der|die|das|den)[ \u00a0]+)?/;
-const GAZETTE_AFTER = /^[ \u00a0]*\((?:ABl|BGBl|GVBl|GBl|Amtsblatt)\b/;
+const GAZETTE_AFTER = new RegExp(String.raw`^[ \u00a0]*\((?:${GAZETTE}|Amtsblatt)(?![\p{L}])`, 'u');
 const EU_NUMBER_BEFORE = /(?:\d+\/\d+(?:\/(?:EG|EU|EWG|Euratom))?|\/(?:EG|EU|EWG))[ \u00a0]*$/;
 const EU_MARKERS = new Set(['EU', 'EG', 'EWG', 'EGKS', 'Euratom', 'EURATOM']);
 const ROMAN = /^[IVXLCDM]+$/;
