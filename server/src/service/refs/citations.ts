@@ -152,7 +152,8 @@ const MASSGABE = /mit\s+der\s+Maßgabe/;
 const SGB_ELLIPSIS_RE = /^(?:des|im|dem)\s+(Ersten|Zweiten|Dritten|Vierten|Fünften|Sechsten|Siebten|Achten|Neunten|Zehnten|Elften|Zwölften|Vierzehnten)(?=\s+(?:und|oder|sowie)\s)/u;
 const GESETZ_VOM_RE = /^(?:des|dem)\s+(Gesetzes|Gesetz)\s+vom\s+\d/;
 const FASSUNG_RE = /^,?\s*in\s+(?:der|seiner|ihrer)\s+(?:(jeweils)\s+geltenden\s+Fassung|(?:bis\s+zum|am|vor\s+dem|ab\s+dem)\s+[^;]{3,100}?\s+geltenden\s+Fassung|Fassung\s+der\s+Bekanntmachung\s+vom\s+[^,;()]{3,40}(?:\s*\([^)]*\))?)/;
-const VOM_RE = /^,?\s*vom\s+\d{1,2}\.\s+\p{L}+\s+\d{4}\s*\((?:BGBl|GVBl|GBl|ABl)\./u;
+/** „vom 3. Mai 2013 (BGBl. I S. 1084)“, and inside brackets „(Artikel 1 des Gesetzes vom 27. Dezember 2003, BGBl. I S. 3022)“. */
+const VOM_RE = /^,?\s*vom\s+\d{1,2}\.\s+\p{L}+\s+\d{4}\s*(?:\(|,\s*)(?:BGBl|GVBl|GBl|ABl)\./u;
 const LINK_RE = /^[\s,]*(?:(?:und|oder|sowie|bis|auch|jeweils|in Verbindung mit|i\.\s?V\.\s?m\.|in|im|nach|gemäß|mit|des|der|den|dem|die)[\s,]+)*$/;
 /** A citation inside a gazette reference („BGBl. 2024 I Nr. 245“) is none. */
 const GAZETTE_BEFORE = /(?:BGBl|ABl|GVBl|GBl|BAnz|Bl)\.[^()]{0,24}$/;
@@ -243,6 +244,8 @@ function readTail(
   const after = line.slice(tailEnd, Math.min(end, tailEnd + 200));
   if ((m = VOM_RE.exec(after))) full = true;
   const fm = FASSUNG_RE.exec(after) ?? (full ? FASSUNG_RE.exec(after.slice(after.indexOf(')') + 1)) : null);
+  // „in der Fassung der Bekanntmachung vom 17. Juli 2007 (BGBl. I S. 1446)“ is a full citation as well
+  if (fm && /Bekanntmachung[^(]*\((?:BGBl|GVBl|GBl|ABl)\./.test(fm[0])) full = true;
   if (fm) {
     const off = fm === FASSUNG_RE.exec(after) ? 0 : after.indexOf(')') + 1;
     const kind = fm[1] ? 'jeweils' : /Bekanntmachung/.test(fm[0]) ? 'statisch' : 'historisch';
