@@ -10,6 +10,7 @@ import { createLanguageService, applyEdits, type LanguageService } from '../serv
 import type { CitLevel } from '../server/src/service/refs/citations';
 import type { ResolvedCitation } from '../server/src/service/refs';
 import { importXml } from '../server/src/service/import';
+import { law } from './rule-helpers';
 
 const URI = 'file:///ws/entwurf.norma';
 
@@ -287,6 +288,58 @@ describe('resolution and diagnostics', () => {
     ]);
     const marked = text.replace('(BGBl. I S. 2542)', '(BGBl. I S. 2542) in der jeweils geltenden Fassung');
     assert.deepEqual(lintCodes(marked, ['zitierung-fassung']), []);
+  });
+
+  it('the Eingangssätze of real amending laws are full citations: „in der Fassung der Bekanntmachung vom …“, „Das Zwölfte Buch Sozialgesetzbuch – … – (Artikel 1 des Gesetzes vom …, BGBl. …)“', () => {
+    const text = law(
+      [
+        'Artikel 1 Änderung des Unterhaltsvorschussgesetzes',
+        'Das Unterhaltsvorschussgesetz in der Fassung der Bekanntmachung vom 17. Juli 2007 (BGBl. I S. 1446), das zuletzt durch Artikel 44 des Gesetzes vom 2. Dezember 2024 (BGBl. 2024 I Nr. 387) geändert worden ist, wird wie folgt geändert:',
+        '  1. In § 9 Absatz 1 Satz 1 wird das Wort „schriftlichen“ gestrichen.',
+        '  2. § 12 wird aufgehoben.',
+        '',
+        'Artikel 2 Änderung des Zwölften Buches Sozialgesetzbuch',
+        'Das Zwölfte Buch Sozialgesetzbuch – Sozialhilfe – (Artikel 1 des Gesetzes vom 27. Dezember 2003, BGBl. I S. 3022, 3023), das zuletzt durch Artikel 9 des Gesetzes vom 16. April 2026 (BGBl. 2026 I Nr. 107) geändert worden ist, wird wie folgt geändert:',
+        '  1. In § 44 Absatz 1 Satz 1 wird das Wort „Antrag“ durch die Wörter „elektronischen Antrag“ ersetzt.',
+        '  2. § 46 wird aufgehoben.',
+        '',
+        'Artikel 3 Inkrafttreten',
+        'Dieses Gesetz tritt am Tag nach der Verkündung in Kraft.',
+      ],
+      ['typ: aenderungsgesetz'],
+    );
+    assert.deepEqual(lintCodes(text, ['zitierung-erstnennung', 'zitierung-fassung', 'aenderung-eingangssatz']), []);
+    // without the full citation the hint stays
+    const bare = text.replace(' in der Fassung der Bekanntmachung vom 17. Juli 2007 (BGBl. I S. 1446), das zuletzt durch Artikel 44 des Gesetzes vom 2. Dezember 2024 (BGBl. 2024 I Nr. 387) geändert worden ist,', '');
+    assert.deepEqual(lintCodes(bare, ['zitierung-erstnennung']).map((l) => l.replace(/^\S+ /, '')), ['zitierung-erstnennung Erste Nennung von „Unterhaltsvorschussgesetz“ ohne vollständiges Zitat (Datum, Fundstelle, letzte Änderung).']);
+  });
+
+  it('a book of the Sozialgesetzbuch imported from gesetze-im-internet.de („Sozialgesetzbuch (SGB) Zwölftes Buch (XII) …“, no abbreviation) is the law „Zwölftes Buch Sozialgesetzbuch“', () => {
+    const ls = createLanguageService();
+    const sgb = [
+      '---',
+      'titel: Sozialgesetzbuch (SGB) Zwölftes Buch (XII) - Sozialhilfe - (Artikel 1 des Gesetzes vom 27. Dezember 2003, BGBl. I S. 3022)',
+      'typ: stammgesetz',
+      'fassung: konsolidiert',
+      '---',
+      '§ 44 Antragserfordernis',
+      '(1) Leistungen nach diesem Kapitel werden auf Antrag erbracht.',
+    ].join('\n');
+    ls.open('file:///ws/sgb_12.norma', sgb);
+    const draft = law(
+      [
+        'Artikel 1 Änderung des Zwölften Buches Sozialgesetzbuch',
+        'Das Zwölfte Buch Sozialgesetzbuch – Sozialhilfe – (Artikel 1 des Gesetzes vom 27. Dezember 2003, BGBl. I S. 3022, 3023), das zuletzt durch Artikel 9 des Gesetzes vom 16. April 2026 (BGBl. 2026 I Nr. 107) geändert worden ist, wird wie folgt geändert:',
+        '  1. In § 44 Absatz 1 wird das Wort „Antrag“ durch die Wörter „elektronischen Antrag“ ersetzt.',
+        '  2. § 45 wird aufgehoben.',
+        '',
+        'Artikel 2 Inkrafttreten',
+        'Dieses Gesetz tritt am Tag nach der Verkündung in Kraft.',
+      ],
+      ['typ: aenderungsgesetz'],
+    );
+    const found = lintCodes(draft, ['aenderung-zielgesetz', 'aenderung-ziel-fehlt', 'aenderung-text-fehlt'], ls, 'file:///ws/entwurf.norma');
+    assert.deepEqual(found.map((l) => l.split(' ').slice(1, 3).join(' ')), ['aenderung-ziel-fehlt „§']);
   });
 });
 

@@ -17,7 +17,7 @@ import { annotationCompletions, buildCostReport, codeLenses, costDataFor, costHo
 import type { CodeLens, CompletionItem, Hover, InlayHint, Range } from 'vscode-languageserver-types';
 import * as features from './features';
 import type { CompletionList, DocumentSymbol, FoldingRange, Position, SelectionRange, SemanticTokens, SymbolInformation } from 'vscode-languageserver-types';
-import { LawRegistry, type KnownLaw } from './refs/laws';
+import { LawRegistry, workspaceLawId, type KnownLaw } from './refs/laws';
 import { referenceIndex, type RefContext, type ReferenceIndex } from './refs';
 import { citationDefinition, citationHover, citationLinks, citationReferences, type IndexSource } from './refs/features';
 import { renumber as renumberDocument, type RenumberOptions } from './refs/renumber';
@@ -130,7 +130,7 @@ export class LanguageService {
       const fm = d.blocks[0]?.parse.frontMatter?.values;
       if (!fm?.titel) continue;
       laws.push({
-        id: fm.abkuerzung ?? fm.titel,
+        id: workspaceLawId({ titel: fm.titel, abkuerzung: fm.abkuerzung }),
         titel: fm.titel,
         abkuerzung: fm.abkuerzung,
         kurztitel: fm.kurztitel,

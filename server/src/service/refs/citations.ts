@@ -153,7 +153,8 @@ const MASSGABE = /mit\s+der\s+Maßgabe/;
 const SGB_ELLIPSIS_RE = /^(?:des|im|dem)\s+(Ersten|Zweiten|Dritten|Vierten|Fünften|Sechsten|Siebten|Achten|Neunten|Zehnten|Elften|Zwölften|Vierzehnten)(?=\s+(?:und|oder|sowie)\s)/u;
 const GESETZ_VOM_RE = /^(?:des|dem)\s+(Gesetzes|Gesetz)\s+vom\s+\d/;
 const FASSUNG_RE = /^,?\s*in\s+(?:der|seiner|ihrer)\s+(?:(jeweils)\s+geltenden\s+Fassung|(?:bis\s+zum|am|vor\s+dem|ab\s+dem)\s+[^;]{3,100}?\s+geltenden\s+Fassung|Fassung\s+der\s+Bekanntmachung\s+vom\s+[^,;()]{3,40}(?:\s*\([^)]*\))?)/;
-const VOM_RE = new RegExp(String.raw`^,?\s*vom\s+\d{1,2}\.\s+\p{L}+\s+\d{4}\s*\(${GAZETTE}\.`, 'u');
+/** „vom 3. Mai 2013 (BGBl. I S. 1084)“, and inside brackets „(Artikel 1 des Gesetzes vom 27. Dezember 2003, BGBl. I S. 3022)“. */
+const VOM_RE = new RegExp(String.raw`^,?\s*vom\s+\d{1,2}\.\s+\p{L}+\s+\d{4}\s*(?:\(|,\s*)${GAZETTE}\.`, 'u');
 /** „in der Fassung der Bekanntmachung vom 15. Oktober 2015 (GVOBl. M-V S. 344)“ is a full citation as well. */
 const BEKANNTMACHUNG_RE = new RegExp(String.raw`^,?\s*in\s+der\s+Fassung\s+der\s+Bekanntmachung\s+vom\s+\d{1,2}\.\s+\p{L}+\s+\d{4}\s*\(${GAZETTE}\.`, 'u');
 const LINK_RE = /^[\s,]*(?:(?:und|oder|sowie|bis|auch|jeweils|in Verbindung mit|i\.\s?V\.\s?m\.|in|im|nach|gemäß|mit|des|der|den|dem|die)[\s,]+)*$/;

@@ -116,7 +116,24 @@ export function declensions(name: string): string[] {
   else gen.push(head); // feminine: -ordnung, -verordnung, Satzung: unchanged
   for (const g of gen) out.add([...before, g, ...rest].join(' '));
   out.add([...before, head, ...rest].join(' ')); // dative: „dem Bürgerlichen Gesetzbuch“
+  // nominative and accusative after the definite article: „Das Zwölfte Buch Sozialgesetzbuch wird wie folgt geändert:“
+  const weak = words.slice(0, headIdx).map((w) => (ADJ_NOM.test(w) ? w.replace(/es$/, 'e') : w));
+  out.add([...weak, head, ...rest].join(' '));
   return [...out];
+}
+
+/**
+ * The id of the data entry for a law of the workspace, from its front matter:
+ * the abbreviation, or for a book of the Sozialgesetzbuch imported from
+ * gesetze-im-internet.de, whose title is „Sozialgesetzbuch (SGB) Zwölftes Buch
+ * (XII) - Sozialhilfe - (…)“ and whose abbreviation „SGB 12“ has a blank
+ * (not allowed in the front matter), „SGB XII“.
+ */
+export function workspaceLawId(fm: { titel: string; abkuerzung?: string }): string {
+  if (fm.abkuerzung) return fm.abkuerzung;
+  const sgb = /^Sozialgesetzbuch \(SGB\) \p{Lu}\p{Ll}+ Buch \(([IVX]+)\)/u.exec(fm.titel);
+  if (sgb && GESETZE.gesetze.some((g) => g.abkuerzung === `SGB ${sgb[1]}`)) return `SGB ${sgb[1]}`;
+  return fm.titel;
 }
 
 interface Form {
