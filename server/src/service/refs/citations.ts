@@ -153,6 +153,8 @@ const SGB_ELLIPSIS_RE = /^(?:des|im|dem)\s+(Ersten|Zweiten|Dritten|Vierten|Fünf
 const GESETZ_VOM_RE = /^(?:des|dem)\s+(Gesetzes|Gesetz)\s+vom\s+\d/;
 const FASSUNG_RE = /^,?\s*in\s+(?:der|seiner|ihrer)\s+(?:(jeweils)\s+geltenden\s+Fassung|(?:bis\s+zum|am|vor\s+dem|ab\s+dem)\s+[^;]{3,100}?\s+geltenden\s+Fassung|Fassung\s+der\s+Bekanntmachung\s+vom\s+[^,;()]{3,40}(?:\s*\([^)]*\))?)/;
 const VOM_RE = /^,?\s*vom\s+\d{1,2}\.\s+\p{L}+\s+\d{4}\s*\((?:BGBl|GVBl|GBl|ABl)\./u;
+/** „in der Fassung der Bekanntmachung vom 17. Juli 2007 (BGBl. I S. 1446)“: the full citation of a law promulgated anew. */
+const BEKANNTMACHUNG_RE = /^,?\s*in\s+der\s+Fassung\s+der\s+Bekanntmachung\s+vom\s+\d{1,2}\.\s+\p{L}+\s+\d{4}\s*\((?:BGBl|GVBl|GBl|ABl)\./u;
 const LINK_RE = /^[\s,]*(?:(?:und|oder|sowie|bis|auch|jeweils|in Verbindung mit|i\.\s?V\.\s?m\.|in|im|nach|gemäß|mit|des|der|den|dem|die)[\s,]+)*$/;
 /** A citation inside a gazette reference („BGBl. 2024 I Nr. 245“) is none. */
 const GAZETTE_BEFORE = /(?:BGBl|ABl|GVBl|GBl|BAnz|Bl)\.[^()]{0,24}$/;
@@ -241,7 +243,7 @@ function readTail(
   let fassung: Fassung | undefined;
   let full = false;
   const after = line.slice(tailEnd, Math.min(end, tailEnd + 200));
-  if ((m = VOM_RE.exec(after))) full = true;
+  if (VOM_RE.test(after) || BEKANNTMACHUNG_RE.test(after)) full = true;
   const fm = FASSUNG_RE.exec(after) ?? (full ? FASSUNG_RE.exec(after.slice(after.indexOf(')') + 1)) : null);
   if (fm) {
     const off = fm === FASSUNG_RE.exec(after) ? 0 : after.indexOf(')') + 1;
