@@ -341,6 +341,20 @@ describe('resolution and diagnostics', () => {
     const found = lintCodes(draft, ['aenderung-zielgesetz', 'aenderung-ziel-fehlt', 'aenderung-text-fehlt'], ls, 'file:///ws/entwurf.norma');
     assert.deepEqual(found.map((l) => l.split(' ').slice(1, 3).join(' ')), ['aenderung-ziel-fehlt „§']);
   });
+
+  it('a law promulgated anew is cited in full „in der Fassung der Bekanntmachung vom … (BGBl. …)“ (H8)', () => {
+    const text = draft([
+      '§ 1 Zweck',
+      'Es gilt das Unterhaltsvorschussgesetz in der Fassung der Bekanntmachung vom 17. Juli 2007 (BGBl. I S. 1446), das zuletzt durch Artikel 44 des Gesetzes vom 2. Dezember 2024 (BGBl. 2024 I Nr. 387) geändert worden ist, in der jeweils geltenden Fassung.',
+      '',
+      '§ 2 Inkrafttreten',
+      'Dieses Gesetz tritt am Tag nach der Verkündung in Kraft.',
+    ]);
+    assert.deepEqual(lintCodes(text, ['zitierung-erstnennung', 'zitierung-fassung']), []);
+    // without the date and the gazette it is no full citation
+    const bare = text.replace(' vom 17. Juli 2007 (BGBl. I S. 1446), das zuletzt durch Artikel 44 des Gesetzes vom 2. Dezember 2024 (BGBl. 2024 I Nr. 387) geändert worden ist,', '');
+    assert.deepEqual(lintCodes(bare, ['zitierung-erstnennung']).map((l) => l.split(' ')[1]), ['zitierung-erstnennung']);
+  });
 });
 
 describe('editor features on citations', () => {
