@@ -483,7 +483,8 @@ class Exporter {
   /**
    * The `akn:mod` of a command: the sentence with the changed unit as
    * `akn:ref`, old and new words as `akn:quotedText`, the new wording after
-   * it as `akn:quotedText` (a Satz, words) or `akn:quotedStructure` (units).
+   * it as `akn:quotedText` (on the command's line) or `akn:quotedStructure`
+   * (on lines of its own; units as LegalDocML.de elements).
    * A quoted structure is written to the output lines; its place in the
    * returned text is marked with {@link QS_MARK}.
    */
@@ -538,8 +539,10 @@ class Exporter {
       const q = quotations(joined)[0];
       if (!q || q.start !== 1 || !cmd.content) out += escapeXml(joined.replace(/\n\s*/g, ' '));
       else {
+        // on the command's line: akn:quotedText (as the sample writes „Folgende Nummer 17 wird angefügt: „17. …““);
+        // on lines of its own: akn:quotedStructure, so that the layout comes back on import
         const after = joined.slice(q.end + 1).trim();
-        if (fragmentKind(cmd.content[0] ?? '') === 'text') out += quotedText(joined.slice(q.start, q.end).replace(/\n\s*/g, ' '));
+        if (sameLine) out += quotedText(joined.slice(q.start, q.end));
         else out += this.quotedStructure(cmd.content, `${mod}_quotstruct-n1`);
         out += escapeXml(after);
       }
@@ -547,7 +550,7 @@ class Exporter {
     return `<akn:mod${attrs({ eId: mod, GUID: this.guid(mod), refersTo: changeType(cmd.verb).refersTo })}>${out}</akn:mod>`;
   }
 
-  /** A quoted structure: the new units as LegalDocML.de elements (article, paragraph, point), written to the output lines. */
+  /** A quoted structure: the new units as LegalDocML.de elements (article, paragraph, point; other text as akn:p), written to the output lines. */
   private quotedStructure(content: string[], qs: string): string {
     const saved = this.frag;
     const depth = this.depth;
@@ -582,7 +585,7 @@ class Exporter {
       }
     }
     this.frag = saved;
-    if (!wrote) content.forEach((l, i) => this.leaf('p', `${qs}_text-n${i + 1}`, escapeXml(l.trim())));
+    if (!wrote) (content.length ? content : ['']).forEach((l, i) => this.leaf('p', `${qs}_text-n${i + 1}`, escapeXml(l.trim())));
     this.close('quotedStructure');
     this.depth = depth;
     return QS_MARK;
