@@ -28,6 +28,13 @@ import { referenceIndex } from '../refs';
 import type { Target } from '../refs/resolve';
 import { uuidV5, sha1Hex } from '../util/hash';
 import { cellText, escapeXml, isSeparatorRow, listEId, quoteLines, refSpans, segments, spansIn, type RefSpan, type Segment } from './common';
+import { amendAnalysis, type Command } from '../amend';
+import { AMENDS_RE } from '../amend/commands';
+import { fragmentKind } from '../amend/tree';
+import { NormaDocument } from '../parser/document';
+import { DocumentModel as FragmentModel } from '../model/document-model';
+import { ITEM_KINDS } from '../model/types';
+import { changeType, destinations, eliFromCitation, pathSpan, quotations } from './amend-ldml';
 
 export const LDML_NS = 'http://Inhaltsdaten.LegalDocML.de/1.8.2/';
 const REGTXT_NS = 'http://MetadatenRegelungstext.LegalDocML.de/1.8.2/';
@@ -84,6 +91,9 @@ const GLIEDERUNG_TYPE: Record<string, string> = {
   subtitle: 'utitel',
 };
 
+/** Where a quoted structure stands in the inline text of an `akn:mod` (its lines are written separately). */
+const QS_MARK = '\u0000quotedStructure\u0000';
+
 const EID_PART = /^([a-zäöüß0-9]+)-(n[1-9][0-9]*|z[0-9a-zäöüß~%]*)$/;
 
 /** One part of an eId in the form the schema allows (`z` numbers in lower case, other characters as `~`). */
@@ -124,6 +134,19 @@ function mapEId(u: Unit, eId: string): string {
   return ldmlEId(eId);
 }
 
+/** The amended law of an amending Artikel: its ELI (from its model in the workspace or from the Eingangssatz) and its model. */
+interface AmendTarget {
+  eli: string | undefined;
+  model: DocumentModel | undefined;
+}
+
+/** An `akn:textualMod` to write into the metadata: the command and the eId of the `akn:mod` that holds it. */
+interface TextualMod {
+  mod: string;
+  command: Command;
+  target: AmendTarget;
+}
+
 function isoToday(): string {
   return new Date().toISOString().slice(0, 10);
 }
@@ -158,6 +181,15 @@ class Exporter {
   /** The file of each Anlage, by the Anlage unit. */
   private readonly anlageHref = new Map<Unit, string>();
   private guidScope = '';
+  /** The Änderungsbefehle of the draft by the unit holding them (one sentence each, one or more commands). */
+  private readonly commands = new Map<Unit, Command[]>();
+  private readonly amendTarget = new Map<Command, AmendTarget>();
+  /** The amending Artikel and their Eingangssätze. */
+  private readonly amending = new Map<Unit, { eingang: Command['span'] | undefined; target: AmendTarget }>();
+  /** The commands as written, for `akn:activeModifications`. */
+  private readonly textualMods: TextualMod[] = [];
+  /** While a quoted structure is written: its units' eIds without `strip`, below `prefix`. */
+  private frag: { strip: string; prefix: string } | undefined;
   readonly eli: { work: string; expression: string; year: string; number: string; author: string };
 
   constructor(
@@ -181,6 +213,43 @@ class Exporter {
     this.eli = { work, expression: `${work}/bundesregierung/${this.date}/1/deu`, year, number, author };
     const stem = options.dateiname ?? 'regelungstext';
     model.anlagen.forEach((a, i) => this.anlageHref.set(a, `${stem}-anlage-${i + 1}.xml`));
+    if (model.norms.some((n) => n.kind === 'artikel' && n.title !== undefined && AMENDS_RE.test(n.title))) this.readCommands();
+  }
+
+  /** The Änderungsbefehle of the amending Artikel, and where each amended law is. */
+  private readCommands(): void {
+    for (const a of amendAnalysis(this.model).artikel) {
+      const targetModel = a.targetUri ? this.model.workspace?.modelOf(a.targetUri) : undefined;
+      const cited = a.eingangssatz?.text ?? a.commands[0]?.sentence ?? '';
+      const target: AmendTarget = { eli: targetModel?.frontMatter?.values.eli ?? eliFromCitation(cited), model: targetModel };
+      if (!target.eli && a.commands.length) {
+        this.warnings.push(`${a.artikel.label}: keine Fundstelle „vom … (BGBl. I …)“ des geänderten Gesetzes erkannt; die Ziele der Änderungsbefehle sind ohne ELI exportiert`);
+      }
+      this.amending.set(a.artikel, { eingang: a.eingangssatz?.span, target });
+      for (const c of a.commands) {
+        const list = this.commands.get(c.unit);
+        if (list) list.push(c);
+        else this.commands.set(c.unit, [c]);
+        this.amendTarget.set(c, target);
+      }
+    }
+  }
+
+  // --- eIds ---------------------------------------------------------------------------------------------
+
+  /** The eId of a unit as written here (inside a quoted structure: below the quoted structure's eId). */
+  private uid(u: Unit): string {
+    return this.inFrag(unitEId(u));
+  }
+
+  private mid(u: Unit, eId: string): string {
+    return this.inFrag(mapEId(u, eId));
+  }
+
+  private inFrag(eId: string): string {
+    const f = this.frag;
+    if (!f) return eId;
+    return `${f.prefix}_${eId.startsWith(f.strip) ? eId.slice(f.strip.length) : eId}`;
   }
 
   // --- output -------------------------------------------------------------------------------------------
@@ -277,7 +346,29 @@ class Exporter {
     let texts = 0;
     let tables = 0;
     let wrote = false;
-    for (const s of segs) {
+    const cmds = this.commands.get(u);
+    for (let i = 0; i < segs.length; i++) {
+      const s = segs[i];
+      if (cmds) {
+        // the command sentence (with its quotation) as one akn:mod
+        const span = cmds[0].span;
+        const c = cmds[0].contentSpan;
+        const own = (s.type === 'text' && s.part.line === span.line) || (s.type === 'quote' && s.lead?.line === span.line);
+        if (own) {
+          let content: TextPart | undefined;
+          if (s.type === 'quote') content = s.part;
+          else if (c && c.line !== span.line) {
+            const next = segs[i + 1];
+            if (next && (next.type === 'text' || next.type === 'quote') && next.part.line === c.line) {
+              content = next.part;
+              i++;
+            }
+          }
+          this.commandP(u.block, s.type === 'quote' ? (s.lead as TextPart) : s.part, content, cmds, `${base}_text-n${++texts}`);
+          wrote = true;
+          continue;
+        }
+      }
       switch (s.type) {
         case 'text': {
           const eId = `${base}_text-n${++texts}`;
@@ -331,11 +422,20 @@ class Exporter {
 
   private list(s: Extract<Segment, { type: 'list' }>): void {
     const first = s.items[0];
-    const id = mapEId(first, listEId(first));
+    const id = this.mid(first, listEId(first));
     this.open('blockList', id);
     if (s.intro) {
       const e = `${id}_listeneing-n1`;
-      this.leaf('listIntroduction', e, this.partInline(first.block, s.intro, e));
+      const owner = first.parent;
+      const cmds = owner ? this.commands.get(owner) : undefined;
+      const artikel = owner?.kind === 'absatz' ? owner.parent : undefined;
+      const amending = artikel ? this.amending.get(artikel) : undefined;
+      if (cmds && cmds[0].span.line === s.intro.line && cmds[0].span.block === first.block) {
+        // a command that also introduces sub-commands („Der bisherige Absatz 2 wird Absatz 3 und wird wie folgt geändert:“)
+        this.inlineWithStructure(`<akn:listIntroduction${attrs({ eId: e, GUID: this.guid(e) })}>`, () => this.modInline(first.block, s.intro as TextPart, undefined, cmds, e), '</akn:listIntroduction>');
+      } else if (amending?.eingang && amending.target.eli && amending.eingang.line === s.intro.line && amending.eingang.block === first.block) {
+        this.leaf('listIntroduction', e, this.eingangssatz(first.block, s.intro, amending.target.eli, e));
+      } else this.leaf('listIntroduction', e, this.partInline(first.block, s.intro, e));
     }
     for (const it of s.items) this.item(it);
     if (s.wrapUp) {
@@ -345,8 +445,180 @@ class Exporter {
     this.close('blockList');
   }
 
+  // --- Änderungsbefehle --------------------------------------------------------------------------------
+
+  /** The Eingangssatz with the amended law as `akn:affectedDocument` („Das <Gesetz vom … (BGBl. I S. …)> wird wie folgt geändert:“). */
+  private eingangssatz(block: Block, part: TextPart, eli: string, container: string): string {
+    const text = block.lines[part.line].slice(part.start, part.end);
+    const m = /^((?:Das|Die|Der)\s+)(.*?\((?:BGBl|GVBl|GBl|ABl)\.[^)]*\))/u.exec(text);
+    if (!m) return this.partInline(block, part, container);
+    const from = part.start + m[1].length;
+    const to = from + m[2].length;
+    const e = `${container}_bezugsdoc-n1`;
+    return `${escapeXml(m[1])}<akn:affectedDocument${attrs({ eId: e, GUID: this.guid(e), href: eli })}>${escapeXml(m[2])}</akn:affectedDocument>${this.inline(block, part.line, to, part.end, container)}`;
+  }
+
+  /** A command (its sentence and quotation) as `akn:p` with one `akn:mod`. */
+  private commandP(block: Block, sentence: TextPart, content: TextPart | undefined, cmds: Command[], eId: string): void {
+    this.open('p', eId);
+    this.inlineWithStructure('', () => this.modInline(block, sentence, content, cmds, eId), '');
+    this.close('p');
+  }
+
+  /** A line of inline XML whose quoted structure (see {@link QS_MARK}) is written on lines of its own. */
+  private inlineWithStructure(open: string, inner: () => string, close: string): void {
+    const at = this.out.length;
+    const text = inner();
+    const lines = this.out.splice(at);
+    if (!text.includes(QS_MARK)) {
+      this.line(`${open}${text}${close}`);
+      return;
+    }
+    const [head, tail] = text.split(QS_MARK);
+    this.line(`${open}${head}`);
+    this.out.push(...lines);
+    this.line(`${tail}${close}`);
+  }
+
+  /**
+   * The `akn:mod` of a command: the sentence with the changed unit as
+   * `akn:ref`, old and new words as `akn:quotedText`, the new wording after
+   * it as `akn:quotedText` (on the command's line) or `akn:quotedStructure`
+   * (on lines of its own; units as LegalDocML.de elements).
+   * A quoted structure is written to the output lines; its place in the
+   * returned text is marked with {@link QS_MARK}.
+   */
+  private modInline(block: Block, sentencePart: TextPart, contentPart: TextPart | undefined, cmds: Command[], container: string): string {
+    const cmd = cmds[0];
+    const target = this.amendTarget.get(cmd) as AmendTarget;
+    const mod = `${container}_ändbefehl-n1`;
+    for (const c of cmds) this.textualMods.push({ mod, command: c, target });
+    const line = block.lines[sentencePart.line];
+    const span = cmd.span;
+    const sentence = line.slice(span.start, span.end);
+    let quoted = 0;
+    const quotedText = (text: string): string => {
+      const e = `${mod}_quottext-n${++quoted}`;
+      return `<akn:quotedText${attrs({ eId: e, GUID: this.guid(e), startQuote: '„', endQuote: '“' })}>${escapeXml(text)}</akn:quotedText>`;
+    };
+    // the sentence: its path as akn:ref, its quotations as akn:quotedText
+    const dest = this.destinations(cmd, target)[0];
+    const ref = (inner: string): string => {
+      const e = `${mod}_ref-n1`;
+      const a = attrs({ eId: e, GUID: this.guid(e), href: dest ? dest.href : this.lawHref(target) });
+      return inner ? `<akn:ref${a}>${escapeXml(inner)}</akn:ref>` : `<akn:ref${a}/>`;
+    };
+    const marks: { start: number; end: number; xml: () => string }[] = [];
+    const path = pathSpan(sentence);
+    if (path) marks.push({ start: path.start, end: path.end, xml: () => ref(sentence.slice(path.start, path.end)) });
+    for (const q of quotations(sentence)) marks.push({ start: q.start - 1, end: q.end + 1, xml: () => quotedText(sentence.slice(q.start, q.end)) });
+    marks.sort((a, b) => a.start - b.start);
+    let out = path ? '' : ref('');
+    let pos = 0;
+    for (const m of marks) {
+      if (m.start < pos) continue;
+      out += escapeXml(sentence.slice(pos, m.start)) + m.xml();
+      pos = m.end;
+    }
+    out += escapeXml(sentence.slice(pos));
+    // the quotation: on the same line after the sentence, or the next text part
+    const sameLine = contentPart === undefined ? line.slice(span.end, sentencePart.end) : '';
+    let raw: string[] | undefined;
+    if (contentPart) {
+      raw = [];
+      for (let l = contentPart.line; l <= contentPart.endLine; l++) {
+        const tok = block.tokens[l];
+        raw.push(block.lines[l].slice(l === contentPart.line ? contentPart.start : tok.indent, l === contentPart.endLine ? contentPart.end : tok.end));
+      }
+    } else if (sameLine.trim()) raw = [sameLine];
+    if (raw) {
+      const lead = raw[0].length - raw[0].trimStart().length;
+      raw[0] = raw[0].slice(lead);
+      out += sameLine ? sameLine.slice(0, lead) : ' ';
+      const joined = raw.join('\n');
+      const q = quotations(joined)[0];
+      if (!q || q.start !== 1 || !cmd.content) out += escapeXml(joined.replace(/\n\s*/g, ' '));
+      else {
+        // on the command's line: akn:quotedText (as the sample writes „Folgende Nummer 17 wird angefügt: „17. …““);
+        // on lines of its own: akn:quotedStructure, so that the layout comes back on import
+        const after = joined.slice(q.end + 1).trim();
+        if (sameLine) out += quotedText(joined.slice(q.start, q.end));
+        else out += this.quotedStructure(cmd.content, `${mod}_quotstruct-n1`);
+        out += escapeXml(after);
+      }
+    }
+    return `<akn:mod${attrs({ eId: mod, GUID: this.guid(mod), refersTo: changeType(cmd.verb).refersTo })}>${out}</akn:mod>`;
+  }
+
+  /** A quoted structure: the new units as LegalDocML.de elements (article, paragraph, point; other text as akn:p), written to the output lines. */
+  private quotedStructure(content: string[], qs: string): string {
+    const saved = this.frag;
+    const depth = this.depth;
+    this.depth++;
+    this.open('quotedStructure', qs, { startQuote: '„', endQuote: '“' });
+    const kind = fragmentKind(content[0] ?? '');
+    let wrote = false;
+    if (kind === 'norm') {
+      const m = new FragmentModel(new NormaDocument('norma:zitat', content.join('\n')));
+      const units = m.root.children.filter((c) => GLIEDERUNG_KINDS.has(c.kind) || NORM_KINDS.has(c.kind));
+      this.frag = { strip: '\u0000', prefix: qs };
+      for (const u of units) this.bodyUnit(u);
+      wrote = units.length > 0;
+    } else if (kind === 'absatz') {
+      const m = new FragmentModel(new NormaDocument('norma:zitat', ['§ 1 X', ...content].join('\n')));
+      const norm = m.norms[0];
+      const abs = norm ? norm.children.filter((c) => c.kind === 'absatz' && !c.implicit) : [];
+      if (norm) this.frag = { strip: `${unitEId(norm)}_`, prefix: qs };
+      for (const a of abs) this.absatz(a);
+      wrote = abs.length > 0;
+    } else if (kind === 'item') {
+      const marker = content[0].trim().split(/\s/)[0];
+      const wrap = /^([a-z])\1\)$/.test(marker) ? ['(1) X', 'a) X'] : /^([a-z])\1\1\)$/.test(marker) ? ['(1) X', 'a) X', 'aa) X'] : ['(1) X'];
+      const m = new FragmentModel(new NormaDocument('norma:zitat', ['§ 1 X', ...wrap, ...content].join('\n')));
+      let u: Unit | undefined = m.norms[0]?.children.find((c) => c.kind === 'absatz');
+      for (let i = 1; i < wrap.length && u; i++) u = u.children[0];
+      const items = u ? u.children.filter((c) => ITEM_KINDS.has(c.kind)) : [];
+      if (items.length) {
+        this.frag = { strip: `${mapEId(items[0], listEId(items[0]))}_`, prefix: qs };
+        for (const it of items) this.point(it);
+        wrote = true;
+      }
+    }
+    this.frag = saved;
+    if (!wrote) (content.length ? content : ['']).forEach((l, i) => this.leaf('p', `${qs}_text-n${i + 1}`, escapeXml(l.trim())));
+    this.close('quotedStructure');
+    this.depth = depth;
+    return QS_MARK;
+  }
+
+  /** A list item in a quoted structure (`akn:point`, as in the Mantelform). */
+  private point(u: Unit): void {
+    const id = this.uid(u);
+    this.open('point', id);
+    this.leaf('num', `${id}_bezeichnung-n1`, escapeXml(u.label));
+    this.open('content', `${id}_inhalt-n1`);
+    this.content(u, `${id}_inhalt-n1`);
+    this.close('content');
+    this.close('point');
+  }
+
+  /** The amended law as a whole (when a command's path names no unit). */
+  private lawHref(target: AmendTarget): string {
+    return target.eli ? `${target.eli}.xml` : '#';
+  }
+
+  /** Where a command lands in the amended law: `${eli}/${eId}.xml`, with `pos` and `upTo`. */
+  private destinations(cmd: Command, target: AmendTarget): { href: string; pos?: string; upTo?: string }[] {
+    const href = (eId: string): string => (target.eli ? `${target.eli}/${eId}.xml` : `${eId}.xml`);
+    const side = cmd.side ?? cmd.words?.side;
+    const pos = cmd.verb === 'anfuegen' ? 'end' : cmd.verb === 'voranstellen' ? 'start' : cmd.verb === 'einfuegen' ? (side === 'vor' ? 'before' : 'after') : undefined;
+    const list = destinations(cmd.target, target.model, (u) => unitEId(u));
+    if (!list.length) return [{ href: this.lawHref(target), pos }];
+    return list.map((d) => ({ href: href(d.eId), pos, upTo: d.upTo ? href(d.upTo) : undefined }));
+  }
+
   private item(u: Unit): void {
-    const id = unitEId(u);
+    const id = this.uid(u);
     this.open('item', id);
     this.leaf('num', `${id}_bezeichnung-n1`, escapeXml(u.label));
     this.content(u, id);
@@ -385,7 +657,7 @@ class Exporter {
 
   private gliederung(u: Unit): void {
     const el = GLIEDERUNG_ELEMENT[u.kind] ?? 'section';
-    const id = unitEId(u);
+    const id = this.uid(u);
     this.open(el, id);
     this.leaf('num', `${id}_bezeichnung-n1`, escapeXml(u.label));
     this.line(`<akn:heading${attrs({ eId: `${id}_überschrift-n1`, GUID: this.guid(`${id}_überschrift-n1`) })}>${this.heading(u, `${id}_überschrift-n1`)}</akn:heading>`);
@@ -402,8 +674,8 @@ class Exporter {
   }
 
   private norm(u: Unit): void {
-    const id = unitEId(u);
-    this.open('article', id, { period: '#meta-n1_geltzeiten-n1_geltungszeitgr-n1' });
+    const id = this.uid(u);
+    this.open('article', id, { period: '#meta-n1_geltzeiten-n1_geltungszeitgr-n1', refersTo: this.amending.has(u) ? 'hauptaenderung' : undefined });
     this.leaf('num', `${id}_bezeichnung-n1`, escapeXml(u.label));
     if (u.title !== undefined) this.leaf('heading', `${id}_überschrift-n1`, this.heading(u, `${id}_überschrift-n1`));
     const absaetze = u.children.filter((c) => c.kind === 'absatz');
@@ -423,7 +695,7 @@ class Exporter {
   }
 
   private absatz(u: Unit): void {
-    const id = unitEId(u);
+    const id = this.uid(u);
     this.open('paragraph', id);
     this.leaf('num', `${id}_bezeichnung-n1`, escapeXml(u.implicit ? '' : u.label));
     this.open('content', `${id}_inhalt-n1`);
@@ -622,6 +894,7 @@ class Exporter {
     const aus = this.fm.ausfertigung;
     this.leaf('eventRef', `${lz}_ereignis-n1`, '', { date: aus ?? this.date, refersTo: aus ? 'ausfertigung' : 'ausfertigung-mit-noch-unbekanntem-datum', type: 'generation', source: UNDEFINIERT });
     this.close('lifecycle');
+    this.analysis();
     const gz = 'meta-n1_geltzeiten-n1';
     this.open('temporalData', gz, { source: UNDEFINIERT });
     this.open('temporalGroup', `${gz}_geltungszeitgr-n1`);
@@ -638,6 +911,25 @@ class Exporter {
     this.close('meta');
   }
 
+  /** The Änderungsbefehle in the metadata: one `akn:textualMod` per command, its source the `akn:mod`, its destination the changed unit. */
+  private analysis(): void {
+    if (!this.textualMods.length) return;
+    const an = 'meta-n1_analysis-n1';
+    this.open('analysis', an, { source: UNDEFINIERT });
+    const am = `${an}_activemod-n1`;
+    this.open('activeModifications', am);
+    this.textualMods.forEach((t, i) => {
+      const tm = `${am}_textualmod-n${i + 1}`;
+      this.open('textualMod', tm, { type: changeType(t.command.verb).type });
+      this.leaf('source', `${tm}_source-n1`, '', { href: `#${t.mod}` });
+      this.destinations(t.command, t.target).forEach((d, k) => this.leaf('destination', `${tm}_destination-n${k + 1}`, '', { href: d.href, pos: d.pos, upTo: d.upTo }));
+      this.leaf('force', `${tm}_gelzeitnachw-n1`, '', { period: '#meta-n1_geltzeiten-n1_geltungszeitgr-n1' });
+      this.close('textualMod');
+    });
+    this.close('activeModifications');
+    this.close('analysis');
+  }
+
   // --- documents ------------------------------------------------------------------------------------------------
 
   regelungstext(): string {
@@ -647,12 +939,16 @@ class Exporter {
     this.depth++;
     this.line(`<akn:bill name="${DOCTYPE}/regelungstext-entwurf">`);
     this.depth++;
-    this.meta();
+    // the text first: the metadata list the Änderungsbefehle written in it
+    const at = this.out.length;
     this.preface();
     this.preamble();
     this.body();
     this.conclusions();
     this.attachments();
+    const text = this.out.splice(at);
+    this.meta();
+    this.out.push(...text);
     this.depth--;
     this.line('</akn:bill>');
     this.depth--;
