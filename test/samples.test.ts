@@ -97,6 +97,26 @@ function kinds(m: DocumentModel): Set<UnitKind> {
   return new Set([...m.units()].map((u) => u.kind));
 }
 
+describe('samples/gesetze: the imported laws are exactly what norma import writes from the corpus', () => {
+  for (const name of ['bmg', 'uhvorschg', 'wogg', 'sgb_12']) {
+    it(`samples/gesetze/${name}.norma = norma import ../shared/corpus/gii-xml/${name}.xml`, function () {
+      this.timeout(60000);
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'norma-gesetze-'));
+      const out = path.join(dir, `${name}.norma`);
+      const r = spawnSync(process.execPath, [BIN, 'import', path.resolve(ROOT, '..', 'shared', 'corpus', 'gii-xml', `${name}.xml`), '-o', out], { cwd: ROOT, encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+      const fresh = fs.readFileSync(out, 'utf8');
+      const committed = fs.readFileSync(path.join(SAMPLES, 'gesetze', `${name}.norma`), 'utf8');
+      fs.rmSync(dir, { recursive: true, force: true });
+      // compare line by line so a difference names its line
+      const a = committed.split('\n');
+      const b = fresh.split('\n');
+      const first = a.findIndex((l, i) => l !== b[i]);
+      assert.ok(first < 0 && a.length === b.length, `differs from line ${first + 1}: ${JSON.stringify(a[first])} vs. ${JSON.stringify(b[first])} (regenerate, see samples/gesetze/README.md)`);
+    });
+  }
+});
+
 describe('Beispielentwürfe (samples/)', () => {
   describe('die Musterentwürfe sind sauber', () => {
     for (const file of [WOHNSITZ, WOHNGELD, SOLUTION, AENDERUNG]) {

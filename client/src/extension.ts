@@ -340,7 +340,8 @@ async function openExerciseFile(file?: string, select?: string): Promise<vscode.
       const m = new RegExp(select, 'u').exec(doc.getText());
       if (m) {
         const range = new vscode.Range(doc.positionAt(m.index), doc.positionAt(m.index + m[0].length));
-        editor.selection = new vscode.Selection(range.start, range.end);
+        // the cursor at the start of the match (inside the citation or term, where F12 and F2 act), the match selected
+        editor.selection = new vscode.Selection(range.end, range.start);
         editor.revealRange(range, vscode.TextEditorRevealType.InCenter);
       }
     }

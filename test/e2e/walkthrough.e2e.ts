@@ -170,6 +170,8 @@ describe('Walkthrough „Norma kennenlernen“ in real VS Code, started by npm s
   it('4 references: F12 on the selected citation', async () => {
     await clickButton('verweise');
     await page.locator('.tab.active', { hasText: 'einfuehrung.norma' }).first().waitFor({ timeout: 20000 });
+    // the button selected „§ 3 Absatz 1“ (the status bar counts the selected characters)
+    await page.locator('.statusbar-item', { hasText: '(12 selected)' }).first().waitFor({ timeout: 20000 });
     await page.keyboard.press('F12');
     await expectDone('verweise');
   });
@@ -177,11 +179,14 @@ describe('Walkthrough „Norma kennenlernen“ in real VS Code, started by npm s
   it('5 defined terms: F2 renames „Verwaltungsportal“ in the definition and its usage', async () => {
     await clickButton('begriffe');
     await page.locator('.tab.active', { hasText: 'einfuehrung.norma' }).first().waitFor({ timeout: 20000 });
+    await page.locator('.statusbar-item', { hasText: '(17 selected)' }).first().waitFor({ timeout: 20000 });
     await page.keyboard.press('F2');
+    // the rename box opens over the term, with the term in it
     const input = page.locator('.rename-box input').first();
-    await input.waitFor({ timeout: 20000 });
+    await input.waitFor({ state: 'visible', timeout: 20000 });
+    assert.equal(await input.inputValue(), 'Verwaltungsportal');
     await input.fill('Bürgerportal');
-    await page.keyboard.press('Enter');
+    await input.press('Enter');
     await page.locator('.view-lines', { hasText: '„Bürgerportal“ ein Portal' }).first().waitFor({ timeout: 20000 });
     const text = await saveAndRead();
     assert.doesNotMatch(text, /Verwaltungsportal/);
