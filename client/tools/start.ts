@@ -18,14 +18,31 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import { ensureCodeServer, installExtensions, packageExtension, ROOT, startCodeServer, TOOLS, writeUserSettings, type RunningCodeServer } from './code-server';
 
-const USAGE = `Aufruf: npm start -- [--port <Port>] [--folder <Ordner> | --teilnehmer <Name,Name,…>] [--host <Adresse>]
+const USAGE = `Aufruf: npm start -- [--port <Port>] [--folder <Ordner> | --teilnehmer <Name,Name,…>] [--host <Adresse>] [--sprache de|en]
 
   --port <Port>             erster Port (Standard: 8080 oder der nächste freie)
   --folder <Ordner>         diesen Ordner öffnen (Standard: samples/)
   --teilnehmer <Namen>      je Name eine eigene Kopie von samples/ in kurs/<Name>/ mit eigenen
                             Einstellungen und eigenem Fortschritt der Einführung, je Name ein Port
   --host <Adresse>          Adresse, auf der der Editor lauscht (Standard: 127.0.0.1, nur dieser Rechner);
-                            jede andere Adresse schützt jeden Editor mit einem eigenen Passwort`;
+                            jede andere Adresse schützt jeden Editor mit einem eigenen Passwort
+  --sprache de|en           Sprache der Befehle und der Einführung (Standard: de; die Oberfläche von
+                            VS Code selbst bleibt englisch, ein deutsches Sprachpaket gibt es ohne
+                            Marketplace nicht)`;
+
+/**
+ * code-server here has no German language pack (it comes from the Marketplace, not from npm), so VS Code's
+ * display language stays English and would pick the extension's English texts. For a German course the
+ * installed copy of the extension gets its German manifest texts (commands, settings, walkthrough) as the
+ * default; the findings are German anyway.
+ */
+function germanManifest(extensionsDir: string): void {
+  for (const dir of fs.readdirSync(extensionsDir)) {
+    if (!/^norma\.norma-/.test(dir)) continue;
+    const de = path.join(extensionsDir, dir, 'package.nls.de.json');
+    if (fs.existsSync(de)) fs.copyFileSync(de, path.join(extensionsDir, dir, 'package.nls.json'));
+  }
+}
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -54,9 +71,11 @@ interface Seat {
 async function main(): Promise<void> {
   const log = (s: string): void => void process.stdout.write(`${s}\n`);
   if (process.argv.includes('--help') || process.argv.includes('-h')) return log(USAGE);
-  const known = new Set(['--port', '--folder', '--teilnehmer', '--host']);
+  const known = new Set(['--port', '--folder', '--teilnehmer', '--host', '--sprache']);
   for (const a of process.argv.slice(2)) if (a.startsWith('--') && !known.has(a)) throw new Error(`Unbekannte Option ${a}.\n\n${USAGE}`);
   const host = arg('--host') ?? '127.0.0.1';
+  const sprache = arg('--sprache') ?? 'de';
+  if (sprache !== 'de' && sprache !== 'en') throw new Error(`--sprache: de oder en, nicht „${sprache}“.\n\n${USAGE}`);
   const local = host === '127.0.0.1' || host === 'localhost' || host === '::1';
   const names = arg('--teilnehmer')
     ?.split(',')
@@ -89,6 +108,7 @@ async function main(): Promise<void> {
   // one installation for every participant; settings and the walkthrough's progress are per person
   const extensionsDir = path.join(TOOLS, 'demo', 'extensions');
   installExtensions({ userDataDir: path.join(TOOLS, 'demo', 'user-data'), extensionsDir }, [vsix], log);
+  if (sprache === 'de') germanManifest(extensionsDir);
   const settings = { 'workbench.colorTheme': 'Default Light Modern', 'editor.fontSize': 15, 'norma.einfuehrung.beimStartOeffnen': true,
     // samples/ and kurs/ lie inside this repository: no offer to open it
     'git.openRepositoryInParentFolders': 'never',

@@ -85,12 +85,12 @@ describe('Walkthrough „Norma kennenlernen“ in real VS Code, started by npm s
     await page.screenshot({ path: path.join(ARTIFACTS, file) });
   }
 
-  /** The walkthrough in front again, through the command palette (Norma: Open Walkthrough …). */
+  /** The walkthrough in front again, through the command palette („Norma: Einführung „Norma kennenlernen“ öffnen“). */
   async function openWalkthrough(): Promise<void> {
     await page.keyboard.press('Escape');
     await page.keyboard.press('F1');
-    await page.keyboard.type('Norma: Open Walkthrough');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Open Walkthrough' }).first().waitFor({ timeout: 20000 });
+    await page.keyboard.type('Norma: Einführung');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Einführung „Norma kennenlernen“ öffnen' }).first().waitFor({ timeout: 20000 });
     await page.keyboard.press('Enter');
     await page.locator('.gettingStartedContainer button.getting-started-step').first().waitFor({ timeout: 20000 });
   }
@@ -127,14 +127,16 @@ describe('Walkthrough „Norma kennenlernen“ in real VS Code, started by npm s
 
   it('npm start opens the walkthrough; no step is done yet (screenshot)', async () => {
     await walkthrough().waitFor({ timeout: 60000 });
-    await page.locator('.gettingStartedContainer', { hasText: 'Get to know Norma' }).first().waitFor({ timeout: 20000 });
+    // German: npm start gives the extension its German texts (code-server has no German language pack)
+    await page.locator('.gettingStartedContainer', { hasText: 'Norma kennenlernen' }).first().waitFor({ timeout: 20000 });
+    await page.locator('.gettingStartedContainer', { hasText: 'LegalDocML.de exportieren' }).first().waitFor({ timeout: 20000 });
     for (const id of STEPS) assert.equal(await done(id), false, `${id} already done`);
     assert.equal(await page.locator('.gettingStartedContainer button.getting-started-step').count(), STEPS.length);
-    // the step's page (media/walkthrough/en/01-oeffnen.md in this English UI) beside the steps
+    // the step's page (media/walkthrough/de/01-oeffnen.md) beside the steps
     await page
       .frameLocator('.getting-started-media iframe.webview')
       .frameLocator('#active-frame')
-      .locator('h1', { hasText: 'Open a draft' })
+      .locator('h1', { hasText: 'Einen Entwurf öffnen' })
       .waitFor({ state: 'attached', timeout: 20000 });
     await shot('walkthrough-start.png');
   });
@@ -153,8 +155,9 @@ describe('Walkthrough „Norma kennenlernen“ in real VS Code, started by npm s
     assert.match(text, /^§ 3 Antrag$/m);
     assert.match(text, /^§ 5 Inkrafttreten$/m);
     assert.match(text, /nach § 3 Abs\. 1 werden/, 'the citation follows the renumbering');
-    await expectDone('gliederung');
+    await new Promise((r) => setTimeout(r, 1500));
     await shot('walkthrough-gliederung.png');
+    await expectDone('gliederung');
   });
 
   it('3 finding and quick fix: „Abs.“ becomes „Absatz“', async () => {
@@ -197,8 +200,9 @@ describe('Walkthrough „Norma kennenlernen“ in real VS Code, started by npm s
   it('6 compliance cost: the report opens (screenshot)', async () => {
     await clickButton('aufwand');
     await page.locator('.tab', { hasText: 'Compliance cost: einfuehrung.norma' }).first().waitFor({ timeout: 30000 });
-    await expectDone('aufwand');
+    await new Promise((r) => setTimeout(r, 1500));
     await shot('walkthrough-aufwand.png');
+    await expectDone('aufwand');
   });
 
   it('7 Digitalcheck: the list names the Schriftform finding', async () => {
@@ -220,8 +224,9 @@ describe('Walkthrough „Norma kennenlernen“ in real VS Code, started by npm s
     await openWalkthrough();
     await clickButton('aenderung', 1);
     await page.locator('.tab', { hasText: 'Synopsis: aenderung-bmg.norma' }).first().waitFor({ timeout: 30000 });
-    await expectDone('aenderung');
+    await new Promise((r) => setTimeout(r, 1500));
     await shot('walkthrough-synopse.png');
+    await expectDone('aenderung');
   });
 
   it('10 LegalDocML.de export: the file is written into the participant’s folder', async () => {
