@@ -757,7 +757,8 @@ class Engine<C extends Change> {
     }
     const address = `${prefix}${levelText(last)}`;
     resolved.set(change, heading ? `${address} Überschrift` : address);
-    const where = scope ? `in ${parentLoc.address}` : 'im Gesetz';
+    const parentHead = found[0].parent >= 0 ? this.doc.blocks[found[0].parent].heading : undefined;
+    const where = parentHead?.kind === 'gliederung' ? `in ${parentHead.label}` : 'im Gesetz';
     if (heading) {
       const i = found[0].index;
       const b = this.own(i);

@@ -78,7 +78,8 @@ Aenderungsbefehl {
                | kUeberschrift                                       -- ueberschrift
                | einheitWort Wert                                    -- einheit
                | gliederungWort Wert                                 -- gliederung
-  Neu          = (einheitWort | gliederungWort) Wert?
+  Neu          = (einheitWort | gliederungWort) Wert?                 -- einheit
+               | kUeberschrift                                       -- ueberschrift
   Wert         = nr kBis nr                                          -- bis
                | nr ("," nr)* kUnd nr                                -- liste
                | nr                                                  -- einzeln
@@ -387,7 +388,10 @@ function setup(): { g: ohm.Grammar; s: ohm.Semantics } {
       const { values, range } = v.ast() as { values: string[]; range: boolean };
       return { kind: 'gliederung', word: GLIEDERUNG_FORM[w.sourceString], values, range } satisfies AstLevel;
     },
-    Neu(w, v) {
+    Neu_ueberschrift(_u) {
+      return { kind: 'ueberschrift', values: [], range: false } satisfies AstLevel;
+    },
+    Neu_einheit(w, v) {
       const val = v.children.length ? (v.children[0].ast() as { values: string[]; range: boolean }) : { values: [], range: false };
       const g = GLIEDERUNG_FORM[w.sourceString];
       if (g) return { kind: 'gliederung', word: g, values: val.values, range: val.range } satisfies AstLevel;

@@ -11,10 +11,12 @@ import { escapeHtml as esc } from '../export/common';
 import type { RefContext } from '../refs';
 import type { KnownLaw } from '../refs/laws';
 import { DocumentModel } from '../model/document-model';
-import { unitWord, type Unit } from '../model/types';
+import { GLIEDERUNG_KINDS, unitWord, type Unit } from '../model/types';
 import { NormaDocument } from '../parser/document';
 import { amendAnalysis, newVersions } from './index';
 import type { Command } from './commands';
+import { gliederungOf, gliederungUnits, type GUnit } from './apply';
+import { modelToDoc } from './tree';
 
 export type RowStatus = 'unveraendert' | 'geaendert' | 'neu' | 'aufgehoben';
 
@@ -47,12 +49,31 @@ interface Norm {
   key: string;
   title: string | undefined;
   text: string;
+  /** A Gliederung unit (its row shows its heading; shown only when it changed). */
+  gliederung?: boolean;
 }
 
-/** The §§ / Artikel of a model with their text (heading line excluded, annotations and comments left out). */
+/** „Teil 1 Abschnitt 2“: a Gliederung unit by its word and number and those of the units above it. */
+function gliederungKey(u: Unit): string {
+  const parts: string[] = [];
+  for (let x: Unit | undefined = u; x; x = x.parent) {
+    if (!GLIEDERUNG_KINDS.has(x.kind)) continue;
+    const g = gliederungOf(x.label);
+    parts.unshift(`${g.word} ${g.num}`);
+  }
+  return parts.join(' ');
+}
+
+/** The §§ / Artikel of a model with their text (heading line excluded, annotations and comments left out), and its Gliederung units with their heading. */
 function norms(model: DocumentModel): Norm[] {
   const out: Norm[] = [];
-  for (const n of model.norms) {
+  const normSet = new Set(model.norms);
+  for (const n of model.heads) {
+    if (GLIEDERUNG_KINDS.has(n.kind)) {
+      out.push({ key: gliederungKey(n), title: n.title, text: `${n.label}${n.title ? ` ${n.title}` : ''}`, gliederung: true });
+      continue;
+    }
+    if (!normSet.has(n)) continue;
     const key = unitWord(n) ?? n.label;
     const first = n.block;
     const last = n.lastBlock ?? n.block;
@@ -76,6 +97,47 @@ function commandKey(c: Command): string | undefined {
   const first = c.target[0];
   if (first && (first.kind === 'paragraph' || first.kind === 'artikel')) return `${first.kind === 'paragraph' ? '§' : 'Artikel'} ${first.values[0]}`;
   return undefined;
+}
+
+/**
+ * The rows of a command on Gliederung units: the units it names, found in
+ * the current version as the apply engine finds them (each level the first
+ * inside the one before), keyed with the units above them („Teil 2
+ * Abschnitt 1“); the units it inserts, under the same parent; and the §§ of
+ * its quoted units.
+ */
+function commandUnits(c: Command, units: GUnit[]): string[] {
+  const byIndex = new Map(units.map((u) => [u.index, u]));
+  const key = (u: GUnit | undefined): string => {
+    const parts: string[] = [];
+    for (let x = u; x; x = byIndex.get(x.parent)) parts.unshift(`${x.word} ${x.num}`);
+    return parts.join(' ');
+  };
+  const out: string[] = [];
+  const levels = c.target.filter((l) => l.kind === 'gliederung');
+  let scope: GUnit | undefined;
+  let found: GUnit | undefined;
+  for (const [i, l] of levels.entries()) {
+    const inScope = units.filter((u) => u.word === l.word && (!scope || (u.index > scope.index && u.index < scope.end)));
+    for (const v of i === levels.length - 1 ? l.values : l.values.slice(0, 1)) {
+      const u = inScope.find((x) => x.num === v);
+      if (!u) return out;
+      if (i === levels.length - 1) out.push(key(u));
+      found ??= i === levels.length - 1 ? u : undefined;
+    }
+    scope = inScope.find((x) => x.num === l.values[0]);
+  }
+  if (c.neu?.kind === 'gliederung') {
+    const appending = c.verb === 'anfuegen' || c.verb === 'voranstellen';
+    const parent = appending ? scope : found ? byIndex.get(found.parent) : undefined;
+    const prefix = parent ? `${key(parent)} ` : '';
+    for (const v of c.neu.values) out.push(`${prefix}${c.neu.word} ${v}`);
+    for (const line of c.content ?? []) {
+      const m = /^\s*§\s+(\d+[a-z]{0,2})\b/.exec(line);
+      if (m) out.push(`§ ${m[1]}`);
+    }
+  }
+  return out;
 }
 
 function commandLabel(c: Command): string {
@@ -111,6 +173,16 @@ export function synopse(model: DocumentModel, ctx?: RefContext): Synopse[] {
         list.push({ line: c.span.block.startLine + c.span.line, label: commandLabel(c), sentence: c.sentence });
       }
     }
+    // commands on Gliederung units: at the rows whose key ends with the units they name
+    const units = gliederungUnits(modelToDoc(l.target).blocks);
+    for (const c of l.commands) {
+      if (c.target[0]?.kind !== 'gliederung' && c.neu?.kind !== 'gliederung') continue;
+      for (const key of new Set(commandUnits(c, units))) {
+        let list = byKeyCommands.get(key);
+        if (!list) byKeyCommands.set(key, (list = []));
+        list.push({ line: c.span.block.startLine + c.span.line, label: commandLabel(c), sentence: c.sentence });
+      }
+    }
     // merge both sequences by key, keeping the order of the new version and placing removed §§ where they stood
     const neuKeys = new Set(neu.map((n) => n.key));
     const altByKey = new Map(alt.map((n) => [n.key, n]));
@@ -130,7 +202,9 @@ export function synopse(model: DocumentModel, ctx?: RefContext): Synopse[] {
       rows.push({ key: n.key, title: n.title ?? a?.title, status, alt: a ? a.text : '', neu: n.text, commands: byKeyCommands.get(n.key) ?? [] });
     }
     pushRemovedUntil(undefined);
-    out.push({ law: l.law, uri: l.uri, draftUri: model.document.uri, rows });
+    // Gliederung units are rows only where they changed (their §§ are rows of their own)
+    const gliederungKeys = new Set([...alt, ...neu].filter((n) => n.gliederung).map((n) => n.key));
+    out.push({ law: l.law, uri: l.uri, draftUri: model.document.uri, rows: rows.filter((r) => !(gliederungKeys.has(r.key) && r.status === 'unveraendert')) });
   }
   return out;
 }
