@@ -217,6 +217,9 @@ export function referenceIndex(model: DocumentModel, ctx: RefContext = model.wor
   return index;
 }
 
+/** External citations resolved, per model of the cited law: entries (as JSON, positions included) → the resolution. */
+const externalMemo = new WeakMap<DocumentModel, Map<string, ResolvedCitation>>();
+
 const healers = new WeakMap<RefContext, Healer>();
 /** One healer per context (kept by every Target it resolves). */
 function healer(ctx: RefContext): Healer {
@@ -261,9 +264,19 @@ export function resolveCitation(c: Citation, model: DocumentModel, own: NormInde
       // an amending instruction's relative citation („In Absatz 2 werden …“) continues a § named in the
       // instruction above it, which Norma does not follow: it is not checked
       if (c.amendment && isRelative(c)) return { citation: c, uri, scope: 'external', status: 'known', entries: [], targetUri: law.law.uri, law: law.law };
+      // the same entries resolve the same way in the same model of the other law (an amending draft cites it
+      // in every command, and an edit of one command scans and resolves the commands of its Artikel again)
+      let memo = externalMemo.get(targetModel);
+      if (!memo) externalMemo.set(targetModel, (memo = new Map()));
+      const sig = `${uri}|${law.law.uri}|${law.law.id}|${JSON.stringify(c.entries)}`;
+      const hit = memo.get(sig);
+      if (hit && hit.law === law.law) return { ...hit, citation: c };
       const idx = normIndex(targetModel);
       const entries = c.entries.map((e) => resolveEntry(e, targetModel, idx, law.law.uri as string, undefined, heal));
-      return { citation: c, uri, scope: 'external', status: worst(entries.map((e) => e.status)), entries, targetUri: law.law.uri, law: law.law };
+      const rc: ResolvedCitation = { citation: c, uri, scope: 'external', status: worst(entries.map((e) => e.status)), entries, targetUri: law.law.uri, law: law.law };
+      if (memo.size > 20_000) memo.clear();
+      memo.set(sig, rc);
+      return rc;
     }
     return { citation: c, uri, scope: 'external', status: 'known', entries: [], targetUri: undefined, law: law.law };
   }
