@@ -81,7 +81,7 @@ async function main(): Promise<void> {
   if (process.argv.includes('--amend')) {
     // only the amending-law figures (bench/amend-bench.ts), for work on the apply engine
     const a = benchAmend(bgb, log);
-    if (json) process.stdout.write(JSON.stringify({ amendColdMs: round(a.amendColdMs), amendEditP50Ms: round(a.amendEditP50Ms, 3), amendEditP95Ms: round(a.amendEditP95Ms, 3) }) + '\n');
+    if (json) process.stdout.write(JSON.stringify({ amendColdMs: round(a.amendColdMs), amendEditP50Ms: round(a.amendEditP50Ms, 3), amendEditP95Ms: round(a.amendEditP95Ms, 3), amendEditOwnP50Ms: round(a.amendEditOwnP50Ms, 3), amendEditOwnP95Ms: round(a.amendEditOwnP95Ms, 3) }) + '\n');
     return;
   }
 
@@ -331,6 +331,8 @@ async function main(): Promise<void> {
         amendColdMs: round(amend.amendColdMs),
         amendEditP50Ms: round(amend.amendEditP50Ms, 3),
         amendEditP95Ms: round(amend.amendEditP95Ms, 3),
+        amendEditOwnP50Ms: round(amend.amendEditOwnP50Ms, 3),
+        amendEditOwnP95Ms: round(amend.amendEditOwnP95Ms, 3),
         ldmlExportMs: round(ldmlExportMs),
         previewEditP50Ms: round(previewEditP50Ms, 3),
         previewEditP95Ms: round(previewEditP95Ms, 3),

@@ -1362,13 +1362,52 @@ interface Checkpoint {
   overlay: ReadonlyMap<string, DocBlock | null>;
 }
 
+/**
+ * The blocks of the new version: an array and the blocks replaced in it
+ * since (an edit confined to one § replaces one block; the array is
+ * written out only when someone reads it).
+ */
+class FinalBlocks {
+  private array: DocBlock[] | undefined;
+  private rootSet: Set<DocBlock> | undefined;
+
+  constructor(
+    private readonly root: readonly DocBlock[],
+    /** Block of `root` → the block in its place now. */
+    private readonly patch: ReadonlyMap<DocBlock, DocBlock> = new Map(),
+    /** The other way round. */
+    private readonly back: ReadonlyMap<DocBlock, DocBlock> = new Map(),
+  ) {}
+
+  get blocks(): readonly DocBlock[] {
+    if (!this.patch.size) return this.root;
+    if (!this.array) this.array = this.root.map((b) => this.patch.get(b) ?? b);
+    return this.array;
+  }
+
+  /** The same blocks with `old` (one of them) replaced by `now`; undefined when `old` is not one of them. */
+  replace(old: DocBlock, now: DocBlock): FinalBlocks | undefined {
+    const r = this.back.get(old) ?? old;
+    if ((this.patch.get(r) ?? r) !== old) return undefined;
+    this.rootSet ??= new Set(this.root);
+    if (!this.rootSet.has(r)) return undefined;
+    if (this.patch.size >= 256) return new FinalBlocks(this.blocks).replace(old, now);
+    const patch = new Map(this.patch).set(r, now);
+    const back = new Map(this.back);
+    back.delete(old);
+    back.set(now, r);
+    const f = new FinalBlocks(this.root, patch, back);
+    f.rootSet = this.rootSet;
+    return f;
+  }
+}
+
 /** The state of an amended law after a list of changes, kept for the next, slightly different list. */
 export interface ApplyState<C extends Change = Change> {
   base: NormaDoc;
   records: StepRecord<C>[];
   checkpoints: Checkpoint[];
-  blocks: readonly DocBlock[];
-  overlay: ReadonlyMap<string, DocBlock | null>;
+  final: FinalBlocks;
   result: ApplyResult<C>;
   /** How the result was reached: all changes applied, from a checkpoint on, only the chains of the changed blocks, or nothing changed. */
   mode: 'full' | 'replay' | 'local' | 'same';
@@ -1378,7 +1417,7 @@ export interface ApplyState<C extends Change = Change> {
 
 const EMPTY_INDEX = new Map<string, DocBlock>();
 
-function assemble<C extends Change>(base: NormaDoc, blocks: readonly DocBlock[], records: StepRecord<C>[], changes: readonly C[]): ApplyResult<C> {
+function assemble<C extends Change>(base: NormaDoc, final: FinalBlocks, records: StepRecord<C>[], changes: readonly C[]): ApplyResult<C> {
   const issues: Issue<C>[] = [];
   const applied: C[] = [];
   const resolved = new Map<C, string>();
@@ -1388,7 +1427,16 @@ function assemble<C extends Change>(base: NormaDoc, blocks: readonly DocBlock[],
     if (r.ok) applied.push(c);
     if (r.resolved !== undefined) resolved.set(c, r.resolved);
   });
-  return { doc: { ...base, blocks: blocks as DocBlock[] }, issues, applied, resolved };
+  let doc: NormaDoc | undefined;
+  return {
+    // the tree of the new version, written out on first use (the checks of the draft do not need it)
+    get doc(): NormaDoc {
+      return (doc ??= { ...base, blocks: final.blocks as DocBlock[] });
+    },
+    issues,
+    applied,
+    resolved,
+  };
 }
 
 /** The block of a key before change `t`, by the records of the changes before it. */
@@ -1412,7 +1460,8 @@ function replay<C extends Change>(base: NormaDoc, changes: readonly C[], keys: s
     if (j > cp.at && j % every === 0) cps.push({ at: j, blocks: [...engine.doc.blocks], overlay: new Map(engine.overlay) });
     records.push(engine.step(changes[j], keys[j]));
   }
-  return { base, records, checkpoints: cps, blocks: engine.doc.blocks, overlay: engine.overlay, result: assemble(base, engine.doc.blocks, records, changes), mode: prev ? 'replay' : 'full', replayed: changes.length - cp.at };
+  const final = new FinalBlocks(engine.doc.blocks);
+  return { base, records, checkpoints: cps, final, result: assemble(base, final, records, changes), mode: prev ? 'replay' : 'full', replayed: changes.length - cp.at };
 }
 
 /**
@@ -1448,14 +1497,12 @@ function localUpdate<C extends Change>(prev: ApplyState<C>, base: NormaDoc, chan
   for (let j = 0; j < d; j++) records[j] = prev.records[j];
   for (let j = n - e; j < n; j++) records[j] = prev.records[j - shift];
   const baseIndex = indexOf(base);
-  const blocks = prev.blocks.slice();
-  const overlay = new Map(prev.overlay);
+  let final: FinalBlocks | undefined = prev.final;
   let replayed = 0;
   for (const k of affected) {
     let cur = versionAt(prev.records, d, k, baseIndex);
     const oldFinal = versionAt(prev.records, oldN, k, baseIndex);
-    const at = oldFinal ? blocks.indexOf(oldFinal) : -1;
-    if (!cur || at < 0) return undefined;
+    if (!cur || !oldFinal) return undefined;
     for (let j = d; j < n; j++) {
       if ((j < n - e ? newLocal[j] : records[j].local) !== k) continue;
       const r = new Engine<C>(base, { blocks: [cur], overlay: new Map([[k, cur]]), baseIndex: EMPTY_INDEX }).step(changes[j], keys[j]);
@@ -1464,10 +1511,10 @@ function localUpdate<C extends Change>(prev: ApplyState<C>, base: NormaDoc, chan
       cur = r.after;
       replayed++;
     }
-    blocks[at] = cur;
-    overlay.set(k, cur);
+    final = final.replace(oldFinal, cur);
+    if (!final) return undefined;
   }
-  return { base, records, checkpoints: prev.checkpoints.filter((c) => c.at <= d), blocks, overlay, result: assemble(base, blocks, records, changes), mode: 'local', replayed };
+  return { base, records, checkpoints: prev.checkpoints.filter((c) => c.at <= d), final, result: assemble(base, final, records, changes), mode: 'local', replayed };
 }
 
 /**
@@ -1486,6 +1533,6 @@ export function applyIncremental<C extends Change>(prev: ApplyState<C> | undefin
   const n = changes.length;
   let d = 0;
   while (d < oldN && d < n && prev.records[d].key === keys[d]) d++;
-  if (d === oldN && d === n) return { ...prev, result: assemble(base, prev.blocks, prev.records, changes), mode: 'same', replayed: 0 };
+  if (d === oldN && d === n) return { ...prev, result: assemble(base, prev.final, prev.records, changes), mode: 'same', replayed: 0 };
   return localUpdate(prev, base, changes, keys, d) ?? replay(base, changes, keys, prev, d);
 }

@@ -107,10 +107,10 @@ export function combine(context: Level[], rel: Level[]): Level[] {
 function splitInline(text: string): { sentence: string; inline: string | undefined; inlineAt: number } {
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '„') depth++;
-    else if (c === '“' && depth > 0) depth--;
-    else if (c === ':' && depth === 0) {
+    const c = text.charCodeAt(i);
+    if (c === 0x201e /* „ */) depth++;
+    else if (c === 0x201c /* “ */ && depth > 0) depth--;
+    else if (c === 58 /* : */ && depth === 0) {
       const rest = text.slice(i + 1);
       const m = /^\s*„/.exec(rest);
       if (m) return { sentence: text.slice(0, i + 1), inline: rest.trimStart(), inlineAt: i + 1 + m[0].length - 1 };
