@@ -221,4 +221,24 @@ describe('amend: incremental apply', function () {
     }
     for (const m of ['local', 'replay', 'full']) assert.ok((modes.get(m) ?? 0) > 3, `${m}: ${JSON.stringify([...modes])}`);
   });
+
+  it('the commands’ citations of the amended law are resolved once per model of that law; the memo key covers every field of a citation entry', () => {
+    const ls = createLanguageService();
+    ls.open('file:///ws/bmg.norma', BMG);
+    ls.open('file:///ws/entwurf.norma', draft(POOL.slice(0, 8)));
+    const cits = ls.getReferenceIndex('file:///ws/entwurf.norma').citations.filter((rc) => rc.citation.amendment && rc.entries.length);
+    assert.ok(cits.length >= 5);
+    // refs/index.ts entriesSignature() lists these fields: a new field must be added there
+    const e = cits[0].citation.entries[0];
+    assert.deepEqual(Object.keys(e).sort(), ['bare', 'end', 'levels', 'start', 'top']);
+    assert.deepEqual(Object.keys(e.levels[0]).sort(), ['end', 'kind', 'mod', 'rel', 'start', 'to', 'toEnd', 'toStart', 'value', 'valueEnd', 'valueStart', 'written']);
+    // an edit of one command: the others' resolutions are reused, bound to the new citations
+    ls.update('file:///ws/entwurf.norma', [{ range: { start: { line: 6, character: 4 }, end: { line: 6, character: 4 } }, text: ' ' }], 2);
+    const again = ls.getReferenceIndex('file:///ws/entwurf.norma').citations.filter((rc) => rc.citation.amendment && rc.entries.length);
+    assert.equal(again.length, cits.length);
+    assert.ok(cits[3].entries[0].targets[0]?.unit);
+    assert.equal(again[3].entries[0].targets[0]?.unit, cits[3].entries[0].targets[0]?.unit);
+    assert.notEqual(again[3].citation, cits[3].citation);
+    assert.equal(again[3].citation.block, ls.getModel('file:///ws/entwurf.norma').norms[0].block);
+  });
 });

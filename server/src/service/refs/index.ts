@@ -11,7 +11,7 @@
 import type { DocumentModel } from '../model/document-model';
 import type { Block } from '../parser/block';
 import type { Unit } from '../model/types';
-import { RANK, scanBlock, scanBlockMentions, type BlockCitations, type Citation, type LawMention } from './citations';
+import { RANK, scanBlock, scanBlockMentions, type BlockCitations, type CitEntry, type Citation, type LawMention } from './citations';
 import { dataRegistry, type KnownLaw, type LawRegistry } from './laws';
 import { NormIndex, resolveEntry, worst, type CitStatus, type EntryResolution, type Healer } from './resolve';
 
@@ -217,7 +217,17 @@ export function referenceIndex(model: DocumentModel, ctx: RefContext = model.wor
   return index;
 }
 
-/** External citations resolved, per model of the cited law: entries (as JSON, positions included) → the resolution. */
+/** Every field of a citation's entries (the resolution keeps them), as one string. */
+function entriesSignature(entries: readonly CitEntry[]): string {
+  let s = '';
+  for (const e of entries) {
+    s += `|${e.start},${e.end},${e.bare ? 1 : 0},${e.top}`;
+    for (const l of e.levels) s += `;${l.kind},${l.value ?? ''},${l.to ?? ''},${l.mod ?? ''},${l.rel ?? ''},${l.written ? 1 : 0},${l.start},${l.end},${l.valueStart},${l.valueEnd},${l.toStart},${l.toEnd}`;
+  }
+  return s;
+}
+
+/** External citations resolved, per model of the cited law: entries (every field, positions included) → the resolution. */
 const externalMemo = new WeakMap<DocumentModel, Map<string, ResolvedCitation>>();
 
 const healers = new WeakMap<RefContext, Healer>();
@@ -268,7 +278,7 @@ export function resolveCitation(c: Citation, model: DocumentModel, own: NormInde
       // in every command, and an edit of one command scans and resolves the commands of its Artikel again)
       let memo = externalMemo.get(targetModel);
       if (!memo) externalMemo.set(targetModel, (memo = new Map()));
-      const sig = `${uri}|${law.law.uri}|${law.law.id}|${JSON.stringify(c.entries)}`;
+      const sig = `${uri}|${law.law.uri}|${law.law.id}${entriesSignature(c.entries)}`;
       const hit = memo.get(sig);
       if (hit && hit.law === law.law) return { ...hit, citation: c };
       const idx = normIndex(targetModel);
