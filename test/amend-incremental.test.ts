@@ -12,7 +12,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createLanguageService, DocumentModel, NormaDocument, type NormaDiagnostic } from '../server/src/service/index';
-import { amendAnalysis, amendingArtikel, applyChanges, applyIncremental, modelToDoc, newVersions, type ApplyState, type Command } from '../server/src/service/amend';
+import { amendAnalysis, amendingArtikel, applyChanges, applyIncremental, modelToDoc, newVersions, synopse, type ApplyState, type Command } from '../server/src/service/amend';
 import type { ApplyResult } from '../server/src/service/amend/apply';
 import { writeNorma } from '../server/src/service/import/writer';
 
@@ -214,10 +214,20 @@ describe('amend: incremental apply', function () {
       const l = an.laws[0];
       const f = amendAnalysis(fresh.getModel(E), fresh.refContext).laws[0];
       assert.deepEqual(summary(l.result, l.commands), summary(f.result, f.commands), `step ${step}`);
+      const neu = newVersions(ls.getModel(E), ls.refContext);
       assert.deepEqual(
-        newVersions(ls.getModel(E), ls.refContext).map((v) => v.text),
+        neu.map((v) => v.text),
         newVersions(fresh.getModel(E), fresh.refContext).map((v) => v.text),
       );
+      // the Synopse from the engine's tree: as from scratch, and each § row's new text as in the new version written out
+      const rows = synopse(ls.getModel(E), ls.refContext)[0]?.rows ?? [];
+      assert.deepEqual(rows, synopse(fresh.getModel(E), fresh.refContext)[0]?.rows ?? [], `step ${step}: Synopse`);
+      if (step % 10 === 0 && neu[0]) {
+        const written = new DocumentModel(new NormaDocument('file:///ws/neu.norma', neu[0].text));
+        const expected = written.norms.filter((n) => n.label.startsWith('§ ')).map((n) => `${n.label} ${n.title}`);
+        const actual = rows.filter((r) => r.key.startsWith('§ ') && r.status !== 'aufgehoben').map((r) => `${r.key} ${r.title}`);
+        assert.deepEqual(actual, expected, `step ${step}: the §§ of the Synopse and of the new version`);
+      }
     }
     for (const m of ['local', 'replay', 'full']) assert.ok((modes.get(m) ?? 0) > 3, `${m}: ${JSON.stringify([...modes])}`);
   });

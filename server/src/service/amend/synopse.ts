@@ -13,7 +13,8 @@ import type { KnownLaw } from '../refs/laws';
 import { DocumentModel } from '../model/document-model';
 import { GLIEDERUNG_KINDS, unitWord, type Unit } from '../model/types';
 import { NormaDocument } from '../parser/document';
-import { amendAnalysis, newVersions } from './index';
+import { amendAnalysis } from './index';
+import { writeNorma, type DocBlock, type NormaDoc } from '../import/writer';
 import type { Command } from './commands';
 import { gliederungOf, gliederungUnits, type GUnit } from './apply';
 import { modelToDoc } from './tree';
@@ -53,43 +54,105 @@ interface Norm {
   gliederung?: boolean;
 }
 
-/** „Teil 1 Abschnitt 2“: a Gliederung unit by its word and number and those of the units above it. */
-function gliederungKey(u: Unit): string {
-  const parts: string[] = [];
-  for (let x: Unit | undefined = u; x; x = x.parent) {
-    if (!GLIEDERUNG_KINDS.has(x.kind)) continue;
-    const g = gliederungOf(x.label);
-    parts.unshift(`${g.word} ${g.num}`);
+/** „Teil 1 Abschnitt 2“: each Gliederung unit of a tree (by block index) by its word and number and those of the units above it. */
+function gliederungKeys(blocks: readonly DocBlock[]): Map<number, string> {
+  const units = gliederungUnits(blocks);
+  const byIndex = new Map(units.map((u) => [u.index, u]));
+  const out = new Map<number, string>();
+  for (const u of units) {
+    const parts: string[] = [];
+    for (let x: GUnit | undefined = u; x; x = byIndex.get(x.parent)) parts.unshift(`${x.word} ${x.num}`);
+    out.set(u.index, parts.join(' '));
   }
-  return parts.join(' ');
+  return out;
 }
 
-/** The §§ / Artikel of a model with their text (heading line excluded, annotations and comments left out), and its Gliederung units with their heading. */
-function norms(model: DocumentModel): Norm[] {
-  const out: Norm[] = [];
+function gliederungRow(key: string, label: string, title: string | undefined): Norm {
+  return { key, title, text: `${label}${title ? ` ${title}` : ''}`, gliederung: true };
+}
+
+/**
+ * The rows of a model by head (`model.heads`, which are the blocks of its
+ * tree): §§ / Artikel with their text (heading line excluded, annotations
+ * and comments left out), Gliederung units with their heading.
+ */
+function headRows(model: DocumentModel, gkeys: Map<number, string> = gliederungKeys(modelToDoc(model).blocks)): (Norm | undefined)[] {
+  const out: (Norm | undefined)[] = [];
   const normSet = new Set(model.norms);
-  for (const n of model.heads) {
-    if (GLIEDERUNG_KINDS.has(n.kind)) {
-      out.push({ key: gliederungKey(n), title: n.title, text: `${n.label}${n.title ? ` ${n.title}` : ''}`, gliederung: true });
-      continue;
-    }
-    if (!normSet.has(n)) continue;
-    const key = unitWord(n) ?? n.label;
-    const first = n.block;
-    const last = n.lastBlock ?? n.block;
-    const lines: string[] = [];
-    for (const b of model.document.blocks) {
-      if (b.startLine < first.startLine || b.startLine > last.startLine) continue;
-      for (let i = b === first ? 1 : 0; i < b.lines.length; i++) lines.push(b.lines[i]);
-    }
-    const text = lines
-      .filter((l) => !/^\s*(?:\/\/|@)/.test(l) && !/^\s{2,}[\w-]+:\s/.test(l))
-      .map((l) => l.replace(/\s+$/, ''))
-      .join('\n')
-      .replace(/\n{2,}/g, '\n')
-      .trim();
-    out.push({ key, title: n.title, text });
+  model.heads.forEach((n, i) => {
+    out.push(GLIEDERUNG_KINDS.has(n.kind) ? gliederungRow(gkeys.get(i) ?? n.label, n.label, n.title) : normSet.has(n) ? normRow(model, n) : undefined);
+  });
+  return out;
+}
+
+const blockIndexes = new WeakMap<DocumentModel, Map<unknown, number>>();
+
+function normRow(model: DocumentModel, n: Unit): Norm {
+  const key = unitWord(n) ?? n.label;
+  const blocks = model.document.blocks;
+  let at = blockIndexes.get(model);
+  if (!at) blockIndexes.set(model, (at = new Map(blocks.map((b, i) => [b, i]))));
+  const first = n.block;
+  const last = n.lastBlock ?? n.block;
+  const lines: string[] = [];
+  for (let k = at.get(first) ?? 0; k < blocks.length && blocks[k].startLine <= last.startLine; k++) {
+    const b = blocks[k];
+    if (b.startLine < first.startLine) continue;
+    for (let i = b === first ? 1 : 0; i < b.lines.length; i++) lines.push(b.lines[i]);
   }
+  const text = lines
+    .filter((l) => !/^\s*(?:\/\/|@)/.test(l) && !/^\s{2,}[\w-]+:\s/.test(l))
+    .map((l) => l.replace(/\s+$/, ''))
+    .join('\n')
+    .replace(/\n{2,}/g, '\n')
+    .trim();
+  return { key, title: n.title, text };
+}
+
+const altCache = new WeakMap<DocumentModel, (Norm | undefined)[]>();
+/** The rows of the current version, by block of its tree (cached per model of the law). */
+function altRows(model: DocumentModel): (Norm | undefined)[] {
+  let r = altCache.get(model);
+  if (!r) altCache.set(model, (r = headRows(model)));
+  return r;
+}
+
+const blockRowCache = new WeakMap<DocBlock, Norm | null>();
+/** The row of a § or Artikel the commands changed or inserted: the block written as in the new version and read back. */
+function changedRow(b: DocBlock): Norm | undefined {
+  let r = blockRowCache.get(b);
+  if (r === undefined) {
+    const text = writeNorma({ frontMatter: [], frontMatterComments: [], blocks: [b] }, { verify: false }).text;
+    const m = new DocumentModel(new NormaDocument('synopse:block', text));
+    const n = m.heads.find((h) => m.norms.includes(h));
+    r = n ? normRow(m, n) : null;
+    blockRowCache.set(b, r);
+  }
+  return r ?? undefined;
+}
+
+const baseIndexes = new WeakMap<NormaDoc, Map<DocBlock, number>>();
+/**
+ * The rows of the new version, from the apply engine's tree: a block it did
+ * not copy is the block of the current version (its row as there), a copied
+ * or new one is written out on its own. No new version of the whole law is
+ * written and read back.
+ */
+function neuRows(base: NormaDoc, alt: (Norm | undefined)[], blocks: readonly DocBlock[]): Norm[] {
+  let idx = baseIndexes.get(base);
+  if (!idx) baseIndexes.set(base, (idx = new Map(base.blocks.map((b, i) => [b, i]))));
+  const gkeys = gliederungKeys(blocks);
+  const out: Norm[] = [];
+  blocks.forEach((b, i) => {
+    const h = b.heading;
+    if (h?.kind === 'gliederung') {
+      out.push(gliederungRow(gkeys.get(i) ?? h.label, h.label, h.title));
+      return;
+    }
+    const j = idx.get(b);
+    const r = j !== undefined ? alt[j] : h?.kind === 'norm' || h?.kind === 'range' ? changedRow(b) : undefined;
+    if (r) out.push(r);
+  });
   return out;
 }
 
@@ -153,14 +216,12 @@ function commandLabel(c: Command): string {
 /** The Synopse of every law of the workspace that the draft amends. */
 export function synopse(model: DocumentModel, ctx?: RefContext): Synopse[] {
   const analysis = amendAnalysis(model, ctx);
-  const versions = newVersions(model, ctx);
   const out: Synopse[] = [];
   for (const l of analysis.laws) {
-    const v = versions.find((x) => x.uri === l.uri);
-    if (!v) continue;
-    const neuModel = new DocumentModel(new NormaDocument(`synopse:${l.uri}`, v.text));
-    const alt = norms(l.target);
-    const neu = norms(neuModel);
+    const base = modelToDoc(l.target);
+    const altByHead = altRows(l.target);
+    const alt = altByHead.filter((n): n is Norm => !!n);
+    const neu = neuRows(base, altByHead, l.result.doc.blocks);
     const byKeyCommands = new Map<string, SynopseCommand[]>();
     for (const c of l.commands) {
       const keys = new Set<string>();
