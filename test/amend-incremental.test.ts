@@ -238,7 +238,7 @@ describe('amend: incremental apply', function () {
     ls.open('file:///ws/entwurf.norma', draft(POOL.slice(0, 8)));
     const cits = ls.getReferenceIndex('file:///ws/entwurf.norma').citations.filter((rc) => rc.citation.amendment && rc.entries.length);
     assert.ok(cits.length >= 5);
-    // refs/index.ts entriesSignature() lists these fields: a new field must be added there
+    // refs/index.ts sameEntries() compares these fields: a new field must be added there
     const e = cits[0].citation.entries[0];
     assert.deepEqual(Object.keys(e).sort(), ['bare', 'end', 'levels', 'start', 'top']);
     assert.deepEqual(Object.keys(e.levels[0]).sort(), ['end', 'kind', 'mod', 'rel', 'start', 'to', 'toEnd', 'toStart', 'value', 'valueEnd', 'valueStart', 'written']);

@@ -217,18 +217,25 @@ export function referenceIndex(model: DocumentModel, ctx: RefContext = model.wor
   return index;
 }
 
-/** Every field of a citation's entries (the resolution keeps them), as one string. */
-function entriesSignature(entries: readonly CitEntry[]): string {
-  let s = '';
-  for (const e of entries) {
-    s += `|${e.start},${e.end},${e.bare ? 1 : 0},${e.top}`;
-    for (const l of e.levels) s += `;${l.kind},${l.value ?? ''},${l.to ?? ''},${l.mod ?? ''},${l.rel ?? ''},${l.written ? 1 : 0},${l.start},${l.end},${l.valueStart},${l.valueEnd},${l.toStart},${l.toEnd}`;
+/** Two citations' entries alike in every field (the resolution keeps them). */
+function sameEntries(a: readonly CitEntry[], b: readonly CitEntry[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.start !== y.start || x.end !== y.end || x.bare !== y.bare || x.top !== y.top || x.levels.length !== y.levels.length) return false;
+    for (let j = 0; j < x.levels.length; j++) {
+      const l = x.levels[j];
+      const m = y.levels[j];
+      if (l.kind !== m.kind || l.value !== m.value || l.to !== m.to || l.mod !== m.mod || l.rel !== m.rel || l.written !== m.written) return false;
+      if (l.start !== m.start || l.end !== m.end || l.valueStart !== m.valueStart || l.valueEnd !== m.valueEnd || l.toStart !== m.toStart || l.toEnd !== m.toEnd) return false;
+    }
   }
-  return s;
+  return true;
 }
 
-/** External citations resolved, per model of the cited law: entries (every field, positions included) → the resolution. */
-const externalMemo = new WeakMap<DocumentModel, Map<string, ResolvedCitation>>();
+/** External citations resolved, per model of the cited law: by the citation's text, those alike in every field of their entries. */
+const externalMemo = new WeakMap<DocumentModel, Map<string, ResolvedCitation[]>>();
 
 const healers = new WeakMap<RefContext, Healer>();
 /** One healer per context (kept by every Target it resolves). */
@@ -278,14 +285,15 @@ export function resolveCitation(c: Citation, model: DocumentModel, own: NormInde
       // in every command, and an edit of one command scans and resolves the commands of its Artikel again)
       let memo = externalMemo.get(targetModel);
       if (!memo) externalMemo.set(targetModel, (memo = new Map()));
-      const sig = `${uri}|${law.law.uri}|${law.law.id}${entriesSignature(c.entries)}`;
-      const hit = memo.get(sig);
-      if (hit && hit.law === law.law) return { ...hit, citation: c };
+      const same = memo.get(c.text);
+      const hit = same?.find((rc) => rc.uri === uri && rc.law === law.law && sameEntries(rc.citation.entries, c.entries));
+      if (hit) return { ...hit, citation: c };
       const idx = normIndex(targetModel);
       const entries = c.entries.map((e) => resolveEntry(e, targetModel, idx, law.law.uri as string, undefined, heal));
       const rc: ResolvedCitation = { citation: c, uri, scope: 'external', status: worst(entries.map((e) => e.status)), entries, targetUri: law.law.uri, law: law.law };
       if (memo.size > 20_000) memo.clear();
-      memo.set(sig, rc);
+      if (same && same.length < 16) same.push(rc);
+      else memo.set(c.text, [rc]);
       return rc;
     }
     return { citation: c, uri, scope: 'external', status: 'known', entries: [], targetUri: undefined, law: law.law };
