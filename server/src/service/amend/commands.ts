@@ -261,10 +261,12 @@ function contextKey(context: Level[]): string {
 
 function addCommand(res: AmendingArtikel, u: Unit, sentence: string, span: SourceSpan, ast: CommandAst, context: Level[], content: string[] | undefined, contentSpan: SourceSpan | undefined): void {
   // what the command does follows from its sentence, the path it continues and its quotation: the key of its change
-  const base = `${contextKey(context)}\u0001${sentence}\u0001${content ? content.join('\n') : '\u0002'}\u0001`;
+  // joined, not concatenated: one flat string, compared with the key of the same command before the edit
+  const parts = [contextKey(context), sentence, ...(content ?? ['\u0002']), ''];
   let sub = 0;
   const push = (c: Pick<Command, 'verb' | 'target'> & Partial<Command>): void => {
-    const cmd: Command = { unit: u, sentence, span, ast, contentSpan, index: res.commands.length, verb: c.verb, target: c.target, key: base + sub++ };
+    parts[parts.length - 1] = String(sub++);
+    const cmd: Command = { unit: u, sentence, span, ast, contentSpan, index: res.commands.length, verb: c.verb, target: c.target, key: parts.join('\u0001') };
     if (c.words) cmd.words = c.words;
     if (c.neu) cmd.neu = c.neu;
     if (c.side) cmd.side = c.side;
