@@ -9,9 +9,7 @@
  * warm-up edits (the first few dozen edits after opening a document run
  * while the JIT compiles the incremental paths of parser, rules and apply).
  * Of each edit, the amending analysis on its own (reading the commands of
- * the edited Artikel, applying them incrementally) is reported too. With
- * --expose-gc, the garbage of the bench's earlier sections is collected
- * before the edits, as for the cost edits. Goals:
+ * the edited Artikel, applying them incrementally) is reported too. Goals:
  * ≤ 200 ms cold, ≤ 10 ms after an edit.
  */
 import { createLanguageService } from '../server/src/service';
@@ -98,10 +96,7 @@ export function benchAmend(bgb: string, log: (s: string) => void): AmendBenchRes
   const law = an.laws[0];
   const commands = law?.commands.length ?? 0;
   const applied = law?.result.applied.length ?? 0;
-  // edits: the last letter of a new word toggled („…n“ → „…m“, on the next visit back), each a real change;
-  // the garbage of the sections before (and of the cold analysis) is collected first, as for the cost edits
-  const g = (globalThis as { gc?: () => void }).gc;
-  if (g) g(), g();
+  // edits: the last letter of a new word toggled („…n“ → „…m“, on the next visit back), each a real change
   const times: number[] = [];
   const own: number[] = [];
   let version = 2;
