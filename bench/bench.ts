@@ -12,7 +12,8 @@
  *     node start included);
  *   - an amending law with 200 commands checked against the BGB and applied,
  *     cold and after editing one command (bench/amend-bench.ts).
- * `--json` prints one JSON line with the headline keys.
+ * `--json` prints one JSON line with the headline keys; `--amend` runs only
+ * the amending-law figures.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -77,6 +78,12 @@ async function main(): Promise<void> {
   const bgb = texts.get('bgb') as string;
   const uri = 'file:///bench/bgb.norma';
   log(`BGB imported: ${bgb.length.toLocaleString('de-DE')} characters, ${bgb.split('\n').length.toLocaleString('de-DE')} lines`);
+  if (process.argv.includes('--amend')) {
+    // only the amending-law figures (bench/amend-bench.ts), for work on the apply engine
+    const a = benchAmend(bgb, log);
+    if (json) process.stdout.write(JSON.stringify({ amendColdMs: round(a.amendColdMs), amendEditP50Ms: round(a.amendEditP50Ms, 3), amendEditP95Ms: round(a.amendEditP95Ms, 3), amendEditOwnP50Ms: round(a.amendEditOwnP50Ms, 3), amendEditOwnP95Ms: round(a.amendEditOwnP95Ms, 3) }) + '\n');
+    return;
+  }
 
   // --- cold full analysis vs markdown-it -------------------------------------------
   const md = new MarkdownIt();
@@ -324,6 +331,8 @@ async function main(): Promise<void> {
         amendColdMs: round(amend.amendColdMs),
         amendEditP50Ms: round(amend.amendEditP50Ms, 3),
         amendEditP95Ms: round(amend.amendEditP95Ms, 3),
+        amendEditOwnP50Ms: round(amend.amendEditOwnP50Ms, 3),
+        amendEditOwnP95Ms: round(amend.amendEditOwnP95Ms, 3),
         ldmlExportMs: round(ldmlExportMs),
         previewEditP50Ms: round(previewEditP50Ms, 3),
         previewEditP95Ms: round(previewEditP95Ms, 3),

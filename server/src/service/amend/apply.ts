@@ -5,11 +5,22 @@
  * before its first change), the result is a new tree and the problems met on
  * the way (a target that does not exist, old text that is not there or is
  * there more than once, a number that is taken).
+ *
+ * Incremental ({@link applyIncremental}): each change is applied as a step
+ * that copies the blocks it changes afresh, so a block in the tree after a
+ * step is never changed again and states can be shared. Each step records
+ * its outcome and what it read and changed: one § (a local change, with the
+ * § after it) or a set of blocks by key (anything that adds, removes or
+ * renumbers). After an edit of the draft, unchanged commands before the
+ * first change keep their records; changed local commands re-run only the
+ * chain of commands on their §§; anything else re-runs from a checkpoint
+ * (a copy of the block list every 1/16 of the changes).
  */
 import type { DocBlock, Node, NormaDoc } from '../import/writer';
 import type { AstLevel, AstLevelKind, AstWordChange } from './grammar';
-import { cloneBlock, markerKind, markerNum, parseFragment, type Fragment } from './tree';
+import { cloneBlock, fragmentKind, markerKind, markerNum, parseFragment, type Fragment } from './tree';
 import { SENTENCE_ABBREVIATIONS } from '../parser/sentences';
+import { ordinalValue, romanValue } from '../parser/lexer';
 
 export type Level = AstLevel;
 
@@ -30,6 +41,12 @@ export interface Change {
   content?: string[];
   /** Renumbering: the new path. */
   to?: Level[];
+  /**
+   * What the change does as a string, when its maker knows a cheaper one than
+   * {@link changeKey} (commands: sentence, inherited path, quotation): two
+   * changes with the same key must do the same.
+   */
+  key?: string;
 }
 
 export type IssueKind = 'ziel-fehlt' | 'text-fehlt' | 'text-mehrdeutig' | 'nummer-belegt' | 'nummer-reihenfolge' | 'inhalt-fehlt';
@@ -66,6 +83,17 @@ const WORD: Record<AstLevelKind, string> = {
   dreifachbuchstabe: 'Dreifachbuchstabe',
   ueberschrift: 'Überschrift',
   teil: 'Teilsatz',
+  gliederung: 'Gliederungseinheit',
+};
+const GLIEDERUNG_PLURAL: Record<string, string> = {
+  Buch: 'Bücher',
+  Teil: 'Teile',
+  Kapitel: 'Kapitel',
+  Unterkapitel: 'Unterkapitel',
+  Abschnitt: 'Abschnitte',
+  Unterabschnitt: 'Unterabschnitte',
+  Titel: 'Titel',
+  Untertitel: 'Untertitel',
 };
 const PLURAL: Partial<Record<AstLevelKind, string>> = {
   paragraph: '§§',
@@ -80,9 +108,10 @@ const PLURAL: Partial<Record<AstLevelKind, string>> = {
 export function levelText(l: Level): string {
   if (l.kind === 'teil') return `Teilsatz ${l.side} ${l.of ? levelText(l.of) : ''}`.trim();
   if (l.kind === 'ueberschrift') return 'Überschrift';
-  if (!l.values.length) return WORD[l.kind];
-  if (l.values.length === 1) return `${WORD[l.kind]} ${l.values[0]}`;
-  const w = PLURAL[l.kind] ?? WORD[l.kind];
+  const word = l.kind === 'gliederung' && l.word ? l.word : WORD[l.kind];
+  if (!l.values.length) return word;
+  if (l.values.length === 1) return `${word} ${l.values[0]}`;
+  const w = l.kind === 'gliederung' && l.word ? GLIEDERUNG_PLURAL[l.word] : (PLURAL[l.kind] ?? WORD[l.kind]);
   if (l.range) return `${w} ${l.values[0]} bis ${l.values[1]}`;
   return `${w} ${l.values.slice(0, -1).join(', ')} und ${l.values[l.values.length - 1]}`;
 }
@@ -217,6 +246,8 @@ interface Located {
   satz?: number;
   teil?: { side: 'vor' | 'nach'; kind: AstLevelKind; num: string };
   heading?: boolean;
+  /** Word changes in a Gliederung unit: the blocks of the unit (their text, not their headings). */
+  span?: number[];
   address: string;
 }
 
@@ -226,21 +257,39 @@ interface Missing {
   existing: string;
 }
 
+/** Where an engine starts: the blocks and the index changes of a state reached before (see {@link applyIncremental}). */
+interface EngineStart {
+  blocks: readonly DocBlock[];
+  overlay: ReadonlyMap<string, DocBlock | null>;
+  baseIndex?: Map<string, DocBlock>;
+}
+
 class Engine<C extends Change> {
   readonly doc: NormaDoc;
-  private readonly copied = new Set<DocBlock>();
-  readonly issues: Issue<C>[] = [];
+  /**
+   * The blocks the current change copied (it changes them in place). Emptied
+   * before each change: a block in the tree after a change is never changed
+   * again, so states after a change can be kept and shared.
+   */
+  private copied = new Set<DocBlock>();
+  issues: Issue<C>[] = [];
 
   /** Changes to the base's index: key → the block now (null: gone). */
-  private readonly overlay = new Map<string, DocBlock | null>();
+  readonly overlay: Map<string, DocBlock | null>;
   private readonly baseIndex: Map<string, DocBlock>;
+  /** Keys of the blocks the current change looked up, copied, removed or added. */
+  touched = new Set<string>();
+  /** The current change found its § or Artikel other than by its key (or not at all): it depends on more than that one block. */
+  nonLocal = false;
 
-  constructor(base: NormaDoc) {
-    this.doc = { ...base, blocks: [...base.blocks] };
-    this.baseIndex = indexOf(base);
+  constructor(base: NormaDoc, from?: EngineStart) {
+    this.doc = { ...base, blocks: [...(from?.blocks ?? base.blocks)] };
+    this.baseIndex = from?.baseIndex ?? indexOf(base);
+    this.overlay = new Map(from?.overlay ?? []);
   }
 
-  private lookup(key: string): DocBlock | undefined {
+  lookup(key: string): DocBlock | undefined {
+    this.touched.add(key);
     const o = this.overlay.get(key);
     if (o !== undefined) return o ?? undefined;
     return this.baseIndex.get(key);
@@ -251,6 +300,7 @@ class Engine<C extends Change> {
     if (old) {
       const k = blockKey(old);
       if (k && this.lookup(k) === old) this.overlay.set(k, now && blockKey(now) === k ? now : null);
+      else if (!k) this.nonLocal = true;
     }
     if (now) {
       const k = blockKey(now);
@@ -266,6 +316,7 @@ class Engine<C extends Change> {
       const i = this.doc.blocks.indexOf(b);
       if (i >= 0) return i;
     }
+    this.nonLocal = true;
     return this.doc.blocks.findIndex((x) => (x.heading?.kind === 'range' || x.heading?.kind === 'norm') && isNorm(x, kind, v));
   }
 
@@ -382,6 +433,17 @@ class Engine<C extends Change> {
       if (!h || !('title' in h)) return [];
       return [{ get: () => h.title ?? '', set: (s) => (h.title = s), from: 0, to: (h.title ?? '').length }];
     }
+    if (loc.span) {
+      const out: Slot[] = [];
+      const walk = (body: Node[]): void => {
+        for (const n of body) {
+          if (n.type === 'text') out.push(textSlot(n));
+          else if (n.type === 'absatz' || n.type === 'item') walk(n.body);
+        }
+      };
+      for (const i of loc.span) walk(this.doc.blocks[i].body);
+      return out;
+    }
     const own = loc.unit.body;
     if (loc.teil) {
       const k = own.findIndex((n) => childNum(n, loc.teil?.kind ?? 'nummer') === loc.teil?.num);
@@ -472,16 +534,44 @@ class Engine<C extends Change> {
 
   /** Check that new numbers are free in the siblings (`taken`) and lie between `lo` and `hi`. */
   private checkNums(change: C, f: Fragment, taken: string[], lo: string | undefined, hi: string | undefined, where: string): void {
-    for (const { kind, num } of this.newNums(f)) {
+    this.checkNumList(change, this.newNums(f).map(({ kind, num }) => ({ word: WORD[kind], num })), taken, lo, hi, where);
+  }
+
+  private checkNumList(change: C, news: { word: string; num: string }[], taken: string[], lo: string | undefined, hi: string | undefined, where: string): void {
+    for (const { word, num } of news) {
       if (taken.includes(num)) {
-        this.issue(change, 'nummer-belegt', { what: `${WORD[kind]} ${num}`, where });
+        this.issue(change, 'nummer-belegt', { what: `${word} ${num}`, where });
         continue;
       }
       const k = numKey(num);
       if ((lo !== undefined && k <= numKey(lo)) || (hi !== undefined && k >= numKey(hi))) {
-        this.issue(change, 'nummer-reihenfolge', { what: `${WORD[kind]} ${num}`, lo: lo ?? '–', hi: hi ?? '–', where });
+        this.issue(change, 'nummer-reihenfolge', { what: `${word} ${num}`, lo: lo ?? '–', hi: hi ?? '–', where });
       }
     }
+  }
+
+  /** The block of a key now, without noting it as looked up. */
+  peek(key: string): DocBlock | undefined {
+    const o = this.overlay.get(key);
+    if (o !== undefined) return o ?? undefined;
+    return this.baseIndex.get(key);
+  }
+
+  /** Apply one change and note what it depended on and what it changed (see {@link applyIncremental}). */
+  step(change: C, key: string): StepRecord<C> {
+    this.copied = new Set();
+    this.touched = new Set();
+    this.nonLocal = false;
+    this.issues = [];
+    const resolved = new Map<C, string>();
+    const ok = this.apply(change, resolved);
+    const rec: StepRecord<C> = { key, ok, issues: this.issues, resolved: resolved.get(change) };
+    const lk = localKey(change);
+    if (lk && !this.nonLocal && [...this.touched].every((k) => k === lk)) {
+      rec.local = lk;
+      rec.after = this.peek(lk);
+    } else rec.touched = new Map([...this.touched].map((k) => [k, this.peek(k)]));
+    return rec;
   }
 
   apply(change: C, resolved: Map<C, string>): boolean {
@@ -498,29 +588,32 @@ class Engine<C extends Change> {
   private applyOne(change: C, resolved: Map<C, string>): boolean {
     const path = change.target;
     const last = path[path.length - 1];
-    if (change.verb === 'umnummerieren') return this.renumber(change, resolved);
-    if (change.words) {
-      const loc = this.locate(path, true);
-      if ('missing' in loc) return this.fail(change, loc);
-      resolved.set(change, loc.address);
-      return this.words(change, loc, change.words);
+    switch (route(change)) {
+      case 'gliederung':
+        return this.gliederungChange(change, resolved);
+      case 'renumber':
+        return this.renumber(change, resolved);
+      case 'words': {
+        const loc = this.locate(path, true);
+        if ('missing' in loc) return this.fail(change, loc);
+        resolved.set(change, loc.address);
+        return this.words(change, loc, change.words as AstWordChange);
+      }
+      case 'append':
+        return this.append(change, resolved);
+      case 'satz':
+        return this.satzChange(change, resolved);
+      case 'norm':
+        return this.normChange(change, last, resolved);
+      case 'ueberschrift': {
+        const loc = this.locate(path, true);
+        if ('missing' in loc) return this.fail(change, loc);
+        resolved.set(change, loc.address);
+        return this.setTitle(change, this.doc.blocks[loc.blockIndex]);
+      }
+      case 'unit':
+        break;
     }
-    if ((change.verb === 'anfuegen' || change.verb === 'voranstellen') && change.neu?.kind !== 'satz') return this.append(change, resolved);
-    if (change.neu?.kind === 'satz' || last?.kind === 'satz') return this.satzChange(change, resolved);
-    // § / Artikel level
-    if (last && path.length === 1 && (last.kind === 'paragraph' || last.kind === 'artikel' || last.kind === 'anlage')) return this.normChange(change, last, resolved);
-    if (last?.kind === 'ueberschrift') {
-      const loc = this.locate(path, true);
-      if ('missing' in loc) return this.fail(change, loc);
-      resolved.set(change, loc.address);
-      const h = this.doc.blocks[loc.blockIndex].heading;
-      const f = this.fragment(change);
-      if (!f || !h || !('title' in h)) return false;
-      if (change.verb === 'aufheben' || change.verb === 'streichen') h.title = undefined;
-      else h.title = f.kind === 'text' ? f.text : (change.content ?? []).join(' ');
-      return true;
-    }
-    if (change.verb === 'anfuegen' || change.verb === 'voranstellen') return this.append(change, resolved);
     // units below the §: the parent, then the unit(s)
     if (!last) return this.fail(change, { missing: true, what: '(ohne Ziel)', existing: '' });
     const parentLoc = this.locate(path.slice(0, -1), true);
@@ -585,6 +678,207 @@ class Engine<C extends Change> {
       default:
         return false;
     }
+  }
+
+  // --- Gliederung units ----------------------------------------------------------------------------
+
+  /** Remove blocks [from, to) and keep the index right. */
+  private removeBlocks(from: number, to: number): DocBlock[] {
+    const removed = this.doc.blocks.splice(from, to - from);
+    for (const b of removed) this.reindex(b, undefined);
+    return removed;
+  }
+
+  /** Insert new blocks (copied from a fragment) at `at`. */
+  private insertBlocks(at: number, blocks: DocBlock[]): void {
+    this.doc.blocks.splice(at, 0, ...blocks);
+    for (const b of blocks) {
+      this.copied.add(b);
+      this.reindex(undefined, b);
+    }
+  }
+
+  /** Follow a path of Gliederung levels („Teil 2 Abschnitt 3“), each level inside the one before (one number each). */
+  private locateGliederung(levels: Level[], units: GUnit[]): { unit: GUnit | undefined; address: string } | Missing {
+    let scope: GUnit | undefined;
+    let address = '';
+    for (const l of levels) {
+      const v = l.values[0];
+      const inScope = units.filter((u) => u.word === l.word && inside(u, scope));
+      const hit = inScope.find((u) => u.num === v);
+      const what = `${address ? `${address} ` : ''}${l.word} ${v}`;
+      if (!hit) return { missing: true, what, existing: nearestText(inScope.map((u) => u.num), v, l.word ?? '') };
+      scope = hit;
+      address = what;
+    }
+    return { unit: scope, address };
+  }
+
+  /** Numbers of the §§ and Artikel in new blocks that the law has already (outside the blocks being replaced). */
+  private takenNorms(change: C, blocks: DocBlock[], replaced: Set<DocBlock>): void {
+    for (const b of blocks) {
+      const h = b.heading;
+      if (h?.kind !== 'norm') continue;
+      const at = this.lookup(`${h.word}|${h.num}`);
+      if (at && !replaced.has(at)) this.issue(change, 'nummer-belegt', { what: `${h.word} ${h.num}`, where: 'im Gesetz' });
+    }
+  }
+
+  /** The Gliederung units at the top of new blocks, with their word. */
+  private newUnits(blocks: DocBlock[]): { word: string; num: string }[] {
+    return gliederungUnits(blocks)
+      .filter((u) => u.parent < 0)
+      .map((u) => ({ word: u.word, num: u.num }));
+  }
+
+  /** Check the new units' numbers among their siblings of the same word under `parent` in the tree; the insertion lies in [from, to). */
+  private checkUnitNums(change: C, news: { word: string; num: string }[], units: GUnit[], parent: number, from: number, to: number, skip: Set<GUnit>, where: string): void {
+    const byWord = new Map<string, { word: string; num: string }[]>();
+    for (const n of news) byWord.set(n.word, [...(byWord.get(n.word) ?? []), n]);
+    for (const [word, list] of byWord) {
+      const sibs = units.filter((u) => u.word === word && u.parent === parent && !skip.has(u));
+      const lo = sibs.filter((u) => u.index < from).pop()?.num;
+      const hi = sibs.find((u) => u.index >= to)?.num;
+      this.checkNumList(change, list, sibs.map((u) => u.num), lo, hi, where);
+    }
+  }
+
+  /** Commands on Buch, Teil, Kapitel, Abschnitt, Unterabschnitt, Titel (and their headings). */
+  private gliederungChange(change: C, resolved: Map<C, string>): boolean {
+    this.nonLocal = true;
+    const path = change.target;
+    const heading = path[path.length - 1]?.kind === 'ueberschrift';
+    const levels = heading ? path.slice(0, -1) : path;
+    if (levels.some((l) => l.kind !== 'gliederung')) return this.fail(change, { missing: true, what: pathText(path), existing: 'eine Gliederungseinheit hat keine Absätze, Sätze oder Nummern; der Befehl nennt den §' });
+    const units = gliederungUnits(this.doc.blocks);
+    if (change.verb === 'anfuegen' || change.verb === 'voranstellen') return this.gliederungAppend(change, levels, units, resolved);
+    const last = levels[levels.length - 1];
+    if (!last) return this.fail(change, { missing: true, what: '(ohne Ziel)', existing: '' });
+    const parentLoc = this.locateGliederung(levels.slice(0, -1), units);
+    if ('missing' in parentLoc) return this.fail(change, parentLoc);
+    const scope = parentLoc.unit;
+    const prefix = parentLoc.address ? `${parentLoc.address} ` : '';
+    const inScope = units.filter((u) => u.word === last.word && inside(u, scope));
+    const found: GUnit[] = [];
+    for (const v of expand(last, inScope.map((u) => u.num))) {
+      const u = inScope.find((x) => x.num === v);
+      if (!u) return this.fail(change, { missing: true, what: `${prefix}${last.word} ${v}`, existing: nearestText(inScope.map((x) => x.num), v, last.word ?? '') });
+      if (!found.includes(u)) found.push(u);
+    }
+    const address = `${prefix}${levelText(last)}`;
+    resolved.set(change, heading ? `${address} Überschrift` : address);
+    const parentHead = found[0].parent >= 0 ? this.doc.blocks[found[0].parent].heading : undefined;
+    const where = parentHead?.kind === 'gliederung' ? `in ${parentHead.label}` : 'im Gesetz';
+    if (heading) {
+      const i = found[0].index;
+      const b = this.own(i);
+      if (change.words) return this.words(change, { blockIndex: i, unit: b, heading: true, address: `${address} Überschrift` }, change.words);
+      return this.setTitle(change, b);
+    }
+    if (change.words) {
+      // words in the §§ of the unit
+      const span: number[] = [];
+      for (const u of found) for (let i = u.index + 1; i < u.end; i++) if (this.doc.blocks[i].heading?.kind !== 'gliederung') span.push(i);
+      for (const i of span) this.own(i);
+      return this.words(change, { blockIndex: found[0].index, unit: this.doc.blocks[found[0].index], span, address }, change.words);
+    }
+    switch (change.verb) {
+      case 'aufheben':
+        // the heading stays, „(weggefallen)“; what the unit held goes
+        for (const u of [...found].reverse()) {
+          this.removeBlocks(u.index + 1, u.end);
+          const b = this.own(u.index);
+          if (b.heading?.kind === 'gliederung') b.heading.title = '(weggefallen)';
+          b.body = [];
+        }
+        return true;
+      case 'streichen':
+        for (const u of [...found].reverse()) this.removeBlocks(u.index, u.end);
+        return true;
+      case 'umnummerieren': {
+        const to = change.to?.[change.to.length - 1];
+        if (!to) return false;
+        const targets = enumerate(to);
+        const others = inScope.filter((u) => !found.includes(u)).map((u) => u.num);
+        found.forEach((u, j) => {
+          const t = targets[j];
+          if (t === undefined) return;
+          if (others.includes(t)) this.issue(change, 'nummer-belegt', { what: `${last.word} ${t}`, where });
+          const b = this.own(u.index);
+          if (b.heading?.kind === 'gliederung') b.heading.label = `${to.word ?? last.word} ${t}`;
+        });
+        return true;
+      }
+      case 'neufassen':
+      case 'ersetzen':
+      case 'einfuegen': {
+        const f = this.fragment(change);
+        if (!f) return false;
+        if (f.kind !== 'blocks' || f.blocks[0]?.heading?.kind !== 'gliederung') {
+          this.issue(change, 'inhalt-fehlt', {});
+          return false;
+        }
+        const replacing = change.verb !== 'einfuegen';
+        const from = replacing || change.side === 'vor' ? found[0].index : found[found.length - 1].end;
+        const to = replacing ? found[found.length - 1].end : from;
+        const replaced = new Set(replacing ? this.doc.blocks.slice(from, to) : []);
+        this.checkUnitNums(change, this.newUnits(f.blocks), units, found[0].parent, from, to, new Set(replacing ? found : []), where);
+        this.takenNorms(change, f.blocks, replaced);
+        if (replacing) this.removeBlocks(from, to);
+        this.insertBlocks(from, f.blocks);
+        return true;
+      }
+      default:
+        return false;
+    }
+  }
+
+  /** „Folgender Abschnitt 5 wird angefügt“, „Dem Teil 2 wird folgender Abschnitt 1 vorangestellt“, „… folgender § 12a angefügt“. */
+  private gliederungAppend(change: C, levels: Level[], units: GUnit[], resolved: Map<C, string>): boolean {
+    const loc = this.locateGliederung(levels, units);
+    if ('missing' in loc) return this.fail(change, loc);
+    const container = loc.unit;
+    resolved.set(change, loc.address || 'Gesetz');
+    const f = this.fragment(change);
+    if (!f) return false;
+    if (f.kind !== 'blocks') {
+      this.issue(change, 'inhalt-fehlt', {});
+      return false;
+    }
+    let at: number;
+    if (container) at = change.verb === 'voranstellen' ? container.index + 1 : container.end;
+    else {
+      // the law: after (before) its top-level Gliederung units
+      const top = units.filter((u) => u.parent < 0);
+      if (!top.length) return this.fail(change, { missing: true, what: change.neu ? levelText(change.neu) : '(ohne Ziel)', existing: 'das Gesetz hat keine Gliederung' });
+      at = change.verb === 'voranstellen' ? top[0].index : top[top.length - 1].end;
+    }
+    const where = container ? `in ${loc.address}` : 'im Gesetz';
+    const news = this.newUnits(f.blocks);
+    if (news.length) this.checkUnitNums(change, news, units, container ? container.index : -1, at, at, new Set(), where);
+    else {
+      const { lo, hi } = this.neighbours(at, at, new Set());
+      const taken: string[] = [];
+      for (const { kind, num } of this.newNums(f)) if (this.lookup(`${kind === 'artikel' ? 'Artikel' : '§'}|${num}`)) taken.push(num);
+      this.checkNums(change, f, taken, lo, hi, 'im Gesetz');
+    }
+    this.takenNorms(change, news.length ? f.blocks : [], new Set());
+    this.insertBlocks(at, f.blocks);
+    return true;
+  }
+
+  /** A new heading title („Die Überschrift … wird wie folgt gefasst“), or none („… wird aufgehoben“). */
+  private setTitle(change: C, block: DocBlock): boolean {
+    const h = block.heading;
+    if (change.verb === 'aufheben' || change.verb === 'streichen') {
+      if (!h || !('title' in h)) return false;
+      h.title = undefined;
+      return true;
+    }
+    const f = this.fragment(change);
+    if (!f || !h || !('title' in h)) return false;
+    h.title = f.kind === 'text' ? f.text : (change.content ?? []).join(' ');
+    return true;
   }
 
   private normChange(change: C, last: Level, resolved: Map<C, string>): boolean {
@@ -937,4 +1231,318 @@ export function applyChanges<C extends Change>(base: NormaDoc, changes: readonly
   const resolved = new Map<C, string>();
   for (const c of changes) if (e.apply(c, resolved)) applied.push(c);
   return { doc: e.doc, issues: e.issues, applied, resolved };
+}
+
+// --- Gliederung units in the tree --------------------------------------------------------------------
+
+const G_WORD_RE = 'Buch|Teil|Kapitel|Unterkapitel|Abschnitt|Unterabschnitt|Titel|Untertitel';
+const G_ARABIC = new RegExp(`^(${G_WORD_RE})\\s+(\\d+[a-z]{0,2})$`);
+const G_ROMAN = new RegExp(`^(${G_WORD_RE})\\s+([IVXLC]+)(?:\\s?([a-z]))?\\.?$`);
+const G_ORDINAL = new RegExp(`^([A-ZÄÖÜ][a-zäöüß]+?)(?:er|es|e)\\s+(${G_WORD_RE})$`);
+const G_BARE = /^([IVXLC]+)(?:\s?([a-z]))?\.$/;
+
+/** Word and number of a Gliederung heading's label: „Abschnitt 2a“, „Zweiter Teil“ (2), „Kapitel IV“ (4), „VIIIa.“ (Abschnitt 8a). */
+export function gliederungOf(label: string): { word: string; num: string } {
+  const l = label.trim();
+  let m = G_ARABIC.exec(l);
+  if (m) return { word: m[1], num: m[2] };
+  if ((m = G_ROMAN.exec(l))) return { word: m[1], num: `${romanValue(m[2])}${m[3] ?? ''}` };
+  if ((m = G_ORDINAL.exec(l)) && ordinalValue(m[1]) !== undefined) return { word: m[2], num: String(ordinalValue(m[1])) };
+  if ((m = G_BARE.exec(l))) return { word: 'Abschnitt', num: `${romanValue(m[1])}${m[2] ?? ''}` };
+  return { word: l.split(/\s/)[0], num: '' };
+}
+
+/** A Gliederung unit of a tree: its heading block, its parent unit's heading (-1: none) and where it ends. */
+export interface GUnit {
+  index: number;
+  word: string;
+  num: string;
+  parent: number;
+  /** The first block after the unit. */
+  end: number;
+}
+
+/**
+ * The Gliederung units of a list of blocks, nested as the parser nests them
+ * (docs/language.md section 7): a word already open closes back to its level,
+ * any other word opens a deeper level; Anlagen and the keyword headings
+ * close all.
+ */
+export function gliederungUnits(blocks: readonly DocBlock[]): GUnit[] {
+  const out: GUnit[] = [];
+  let stack: GUnit[] = [];
+  blocks.forEach((b, i) => {
+    const h = b.heading;
+    if (h?.kind === 'gliederung') {
+      const g = gliederungOf(h.label);
+      const k = stack.findIndex((u) => u.word === g.word);
+      if (k >= 0) {
+        for (const u of stack.slice(k)) u.end = i;
+        stack = stack.slice(0, k);
+      }
+      const u: GUnit = { index: i, word: g.word, num: g.num, parent: stack.length ? stack[stack.length - 1].index : -1, end: blocks.length };
+      stack.push(u);
+      out.push(u);
+    } else if (h && h.kind !== 'norm' && h.kind !== 'range') {
+      for (const u of stack) u.end = i;
+      stack = [];
+    }
+  });
+  return out;
+}
+
+function inside(u: GUnit, scope: GUnit | undefined): boolean {
+  return !scope || (u.index > scope.index && u.index < scope.end);
+}
+
+/** „nächste: Abschnitt 2, Abschnitt 4“: the numbers next to a missing one. */
+function nearestText(nums: string[], v: string, word: string): string {
+  const k = numKey(v);
+  let before: string | undefined;
+  let after: string | undefined;
+  for (const n of nums) {
+    if (numKey(n) < k && (!before || numKey(n) > numKey(before))) before = n;
+    if (numKey(n) > k && (!after || numKey(n) < numKey(after))) after = n;
+  }
+  const near = [before, after].filter(Boolean).map((n) => `${word} ${n}`).join(', ');
+  return near ? `nächste: ${near}` : '';
+}
+
+// --- what a change depends on --------------------------------------------------------------------------
+
+type Route = 'gliederung' | 'renumber' | 'words' | 'append' | 'satz' | 'norm' | 'ueberschrift' | 'unit';
+
+/** Which part of the engine carries out a change. */
+function route(c: Change): Route {
+  const path = c.target;
+  const last = path[path.length - 1];
+  if (path[0]?.kind === 'gliederung' || (!path.length && c.neu?.kind === 'gliederung')) return 'gliederung';
+  if (c.verb === 'umnummerieren') return 'renumber';
+  if (c.words) return 'words';
+  if ((c.verb === 'anfuegen' || c.verb === 'voranstellen') && c.neu?.kind !== 'satz') return 'append';
+  if (c.neu?.kind === 'satz' || last?.kind === 'satz') return 'satz';
+  if (last && path.length === 1 && (last.kind === 'paragraph' || last.kind === 'artikel' || last.kind === 'anlage')) return 'norm';
+  if (last?.kind === 'ueberschrift') return 'ueberschrift';
+  return 'unit';
+}
+
+/**
+ * The key (`§|3a`, `Artikel|2`, `Anlage|1`) of the one block a change reads
+ * and changes, when it changes only the inside of one § or Artikel (words,
+ * Sätze, Absätze, list items, the heading's title); undefined for changes
+ * that add, remove or renumber §§, Artikel or Gliederung units.
+ */
+export function localKey(c: Change): string | undefined {
+  const r = route(c);
+  if (r === 'gliederung' || r === 'norm') return undefined;
+  const path = c.target;
+  const first = path[0];
+  if (!first || (first.kind !== 'paragraph' && first.kind !== 'artikel' && first.kind !== 'anlage') || first.values.length !== 1 || first.range) return undefined;
+  if (r === 'renumber' && path.length === 1) return undefined;
+  if (r === 'append' && c.content?.length && fragmentKind(c.content[0]) === 'norm') return undefined;
+  return `${first.kind === 'artikel' ? 'Artikel' : first.kind === 'anlage' ? 'Anlage' : '§'}|${first.values[0]}`;
+}
+
+/** What a change does, independent of where it stands in the draft (two changes with one key give the same result). */
+export function changeKey(c: Change): string {
+  if (c.key !== undefined) return c.key;
+  const w = c.words;
+  return JSON.stringify([c.verb, c.target, w ? [w.op, w.old?.text, w.anchor?.text, w.neu?.text, w.side, w.atEnd, w.all] : 0, c.neu ?? 0, c.side ?? 0, c.content ?? 0, c.to ?? 0]);
+}
+
+// --- applying -------------------------------------------------------------------------------------------
+
+/** One change as applied: its outcome, and what it read and changed. */
+export interface StepRecord<C extends Change = Change> {
+  key: string;
+  ok: boolean;
+  issues: Issue<C>[];
+  resolved: string | undefined;
+  /** A local change: the key of its block, and the block after it. */
+  local?: string;
+  after?: DocBlock;
+  /** Any other change: the blocks it looked up, copied, added or removed, by key, as they are after it. */
+  touched?: Map<string, DocBlock | undefined>;
+}
+
+interface Checkpoint {
+  /** The state before change `at`. */
+  at: number;
+  blocks: readonly DocBlock[];
+  overlay: ReadonlyMap<string, DocBlock | null>;
+}
+
+/**
+ * The blocks of the new version: an array and the blocks replaced in it
+ * since (an edit confined to one § replaces one block; the array is
+ * written out only when someone reads it).
+ */
+class FinalBlocks {
+  private array: DocBlock[] | undefined;
+  private rootSet: Set<DocBlock> | undefined;
+
+  constructor(
+    private readonly root: readonly DocBlock[],
+    /** Block of `root` → the block in its place now. */
+    private readonly patch: ReadonlyMap<DocBlock, DocBlock> = new Map(),
+    /** The other way round. */
+    private readonly back: ReadonlyMap<DocBlock, DocBlock> = new Map(),
+  ) {}
+
+  get blocks(): readonly DocBlock[] {
+    if (!this.patch.size) return this.root;
+    if (!this.array) this.array = this.root.map((b) => this.patch.get(b) ?? b);
+    return this.array;
+  }
+
+  /** The same blocks with `old` (one of them) replaced by `now`; undefined when `old` is not one of them. */
+  replace(old: DocBlock, now: DocBlock): FinalBlocks | undefined {
+    const r = this.back.get(old) ?? old;
+    if ((this.patch.get(r) ?? r) !== old) return undefined;
+    this.rootSet ??= new Set(this.root);
+    if (!this.rootSet.has(r)) return undefined;
+    if (this.patch.size >= 256) return new FinalBlocks(this.blocks).replace(old, now);
+    const patch = new Map(this.patch).set(r, now);
+    const back = new Map(this.back);
+    back.delete(old);
+    back.set(now, r);
+    const f = new FinalBlocks(this.root, patch, back);
+    f.rootSet = this.rootSet;
+    return f;
+  }
+}
+
+/** The state of an amended law after a list of changes, kept for the next, slightly different list. */
+export interface ApplyState<C extends Change = Change> {
+  base: NormaDoc;
+  records: StepRecord<C>[];
+  checkpoints: Checkpoint[];
+  final: FinalBlocks;
+  result: ApplyResult<C>;
+  /** How the result was reached: all changes applied, from a checkpoint on, only the chains of the changed blocks, or nothing changed. */
+  mode: 'full' | 'replay' | 'local' | 'same';
+  /** Changes carried out for this result. */
+  replayed: number;
+}
+
+const EMPTY_INDEX = new Map<string, DocBlock>();
+
+function assemble<C extends Change>(base: NormaDoc, final: FinalBlocks, records: StepRecord<C>[], changes: readonly C[]): ApplyResult<C> {
+  const issues: Issue<C>[] = [];
+  const applied: C[] = [];
+  const resolved = new Map<C, string>();
+  records.forEach((r, j) => {
+    const c = changes[j];
+    for (const i of r.issues) issues.push(i.change === c ? i : { ...i, change: c });
+    if (r.ok) applied.push(c);
+    if (r.resolved !== undefined) resolved.set(c, r.resolved);
+  });
+  let doc: NormaDoc | undefined;
+  return {
+    // the tree of the new version, written out on first use (the checks of the draft do not need it)
+    get doc(): NormaDoc {
+      return (doc ??= { ...base, blocks: final.blocks as DocBlock[] });
+    },
+    issues,
+    applied,
+    resolved,
+  };
+}
+
+/** The block of a key before change `t`, by the records of the changes before it. */
+function versionAt(records: readonly StepRecord[], t: number, key: string, baseIndex: Map<string, DocBlock>): DocBlock | undefined {
+  for (let j = t - 1; j >= 0; j--) {
+    const r = records[j];
+    if (r.local === key) return r.after;
+    if (r.touched?.has(key)) return r.touched.get(key);
+  }
+  return baseIndex.get(key);
+}
+
+/** Apply the changes from change `from` on, starting at the last checkpoint before it. */
+function replay<C extends Change>(base: NormaDoc, changes: readonly C[], keys: string[], prev: ApplyState<C> | undefined, from: number): ApplyState<C> {
+  const cps = prev ? prev.checkpoints.filter((c) => c.at <= from) : [{ at: 0, blocks: base.blocks, overlay: new Map() }];
+  const cp = cps[cps.length - 1];
+  const engine = new Engine<C>(base, cp);
+  const records = prev ? prev.records.slice(0, cp.at) : [];
+  const every = Math.max(8, Math.ceil(changes.length / 16));
+  for (let j = cp.at; j < changes.length; j++) {
+    if (j > cp.at && j % every === 0) cps.push({ at: j, blocks: [...engine.doc.blocks], overlay: new Map(engine.overlay) });
+    records.push(engine.step(changes[j], keys[j]));
+  }
+  const final = new FinalBlocks(engine.doc.blocks);
+  return { base, records, checkpoints: cps, final, result: assemble(base, final, records, changes), mode: prev ? 'replay' : 'full', replayed: changes.length - cp.at };
+}
+
+/**
+ * When the changed commands (from `d` on, up to the unchanged tail) all
+ * change the inside of one § each, and no later change that adds, removes or
+ * renumbers blocks touches those §§: re-apply only the commands on those §§,
+ * from their state before `d`, and put their new final versions in place.
+ */
+function localUpdate<C extends Change>(prev: ApplyState<C>, base: NormaDoc, changes: readonly C[], keys: string[], d: number): ApplyState<C> | undefined {
+  const oldN = prev.records.length;
+  const n = changes.length;
+  let e = 0;
+  while (e < oldN - d && e < n - d && prev.records[oldN - 1 - e].key === keys[n - 1 - e]) e++;
+  const shift = n - oldN;
+  const affected = new Set<string>();
+  for (let j = d; j < oldN - e; j++) {
+    const k = prev.records[j].local;
+    if (!k) return undefined;
+    affected.add(k);
+  }
+  const newLocal: (string | undefined)[] = [];
+  for (let j = d; j < n - e; j++) {
+    const k = localKey(changes[j]);
+    if (!k) return undefined;
+    newLocal[j] = k;
+    affected.add(k);
+  }
+  for (let j = oldN - e; j < oldN; j++) {
+    const t = prev.records[j].touched;
+    if (t) for (const k of affected) if (t.has(k)) return undefined;
+  }
+  const records: StepRecord<C>[] = new Array(n);
+  for (let j = 0; j < d; j++) records[j] = prev.records[j];
+  for (let j = n - e; j < n; j++) records[j] = prev.records[j - shift];
+  const baseIndex = indexOf(base);
+  let final: FinalBlocks | undefined = prev.final;
+  let replayed = 0;
+  for (const k of affected) {
+    let cur = versionAt(prev.records, d, k, baseIndex);
+    const oldFinal = versionAt(prev.records, oldN, k, baseIndex);
+    if (!cur || !oldFinal) return undefined;
+    for (let j = d; j < n; j++) {
+      if ((j < n - e ? newLocal[j] : records[j].local) !== k) continue;
+      const r = new Engine<C>(base, { blocks: [cur], overlay: new Map([[k, cur]]), baseIndex: EMPTY_INDEX }).step(changes[j], keys[j]);
+      if (r.local !== k || !r.after) return undefined;
+      records[j] = r;
+      cur = r.after;
+      replayed++;
+    }
+    final = final.replace(oldFinal, cur);
+    if (!final) return undefined;
+  }
+  return { base, records, checkpoints: prev.checkpoints.filter((c) => c.at <= d), final, result: assemble(base, final, records, changes), mode: 'local', replayed };
+}
+
+/**
+ * Apply changes to a law's tree, reusing the state of an earlier, similar
+ * list of changes (the same draft before an edit): commands are compared by
+ * {@link changeKey}; the unchanged ones before the first difference keep
+ * their results; an edit confined to one § re-applies only the commands on
+ * that §; any other edit re-applies from the last checkpoint before it. The
+ * result is the same as {@link applyChanges} from scratch. A new base tree
+ * (the amended law was edited) starts over.
+ */
+export function applyIncremental<C extends Change>(prev: ApplyState<C> | undefined, base: NormaDoc, changes: readonly C[]): ApplyState<C> {
+  const keys = changes.map(changeKey);
+  if (!prev || prev.base !== base) return replay(base, changes, keys, undefined, 0);
+  const oldN = prev.records.length;
+  const n = changes.length;
+  let d = 0;
+  while (d < oldN && d < n && prev.records[d].key === keys[d]) d++;
+  if (d === oldN && d === n) return { ...prev, result: assemble(base, prev.final, prev.records, changes), mode: 'same', replayed: 0 };
+  return localUpdate(prev, base, changes, keys, d) ?? replay(base, changes, keys, prev, d);
 }

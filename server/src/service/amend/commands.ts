@@ -80,22 +80,40 @@ const RANK: Record<string, number> = {
   dreifachbuchstabe: 7,
 };
 
-/** A path written relative to the command above it, completed from it. */
+/** Gliederung units rank above the § (Buch highest), in the order of docs/language.md section 7. */
+const GLIEDERUNG_RANK: Record<string, number> = { Buch: -8, Teil: -7, Kapitel: -6, Unterkapitel: -5, Abschnitt: -4, Unterabschnitt: -3, Titel: -2, Untertitel: -1 };
+
+function rank(l: Level): number {
+  if (l.kind === 'gliederung') return GLIEDERUNG_RANK[l.word ?? ''] ?? -1;
+  return RANK[l.kind] ?? 0;
+}
+
+const NORM_LEVEL = new Set(['paragraph', 'artikel', 'anlage']);
+
+/**
+ * A path written relative to the command above it, completed from it. A §,
+ * Artikel or Anlage stands on its own (its number is unique in the law): the
+ * Gliederung units above it are dropped.
+ */
 export function combine(context: Level[], rel: Level[]): Level[] {
-  if (!rel.length) return context;
-  const r = RANK[rel[0].kind] ?? 0;
-  if (r === 0) return rel;
-  return [...context.filter((l) => (RANK[l.kind] ?? 0) < r), ...rel];
+  let out: Level[];
+  if (!rel.length) out = context;
+  else {
+    const r = rank(rel[0]);
+    out = r === 0 ? rel : [...context.filter((l) => rank(l) < r), ...rel];
+  }
+  const k = out.findIndex((l) => NORM_LEVEL.has(l.kind));
+  return k > 0 && out.slice(0, k).every((l) => l.kind === 'gliederung') ? out.slice(k) : out;
 }
 
 /** Split a command's text into the sentence (up to the first colon outside quotes followed by „) and an inline quotation. */
 function splitInline(text: string): { sentence: string; inline: string | undefined; inlineAt: number } {
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '„') depth++;
-    else if (c === '“' && depth > 0) depth--;
-    else if (c === ':' && depth === 0) {
+    const c = text.charCodeAt(i);
+    if (c === 0x201e /* „ */) depth++;
+    else if (c === 0x201c /* “ */ && depth > 0) depth--;
+    else if (c === 58 /* : */ && depth === 0) {
       const rest = text.slice(i + 1);
       const m = /^\s*„/.exec(rest);
       if (m) return { sentence: text.slice(0, i + 1), inline: rest.trimStart(), inlineAt: i + 1 + m[0].length - 1 };
@@ -236,9 +254,22 @@ export function readArtikel(artikel: Unit): AmendingArtikel {
   return res;
 }
 
+/** The path of a container command as a string (part of its sub-commands' keys), by path. */
+const contextKeys = new WeakMap<Level[], string>();
+function contextKey(context: Level[]): string {
+  let k = contextKeys.get(context);
+  if (k === undefined) contextKeys.set(context, (k = JSON.stringify(context)));
+  return k;
+}
+
 function addCommand(res: AmendingArtikel, u: Unit, sentence: string, span: SourceSpan, ast: CommandAst, context: Level[], content: string[] | undefined, contentSpan: SourceSpan | undefined): void {
+  // what the command does follows from its sentence, the path it continues and its quotation: the key of its change
+  // joined, not concatenated: one flat string, compared with the key of the same command before the edit
+  const parts = [contextKey(context), sentence, ...(content ?? ['\u0002']), ''];
+  let sub = 0;
   const push = (c: Pick<Command, 'verb' | 'target'> & Partial<Command>): void => {
-    const cmd: Command = { unit: u, sentence, span, ast, contentSpan, index: res.commands.length, verb: c.verb, target: c.target };
+    parts[parts.length - 1] = String(sub++);
+    const cmd: Command = { unit: u, sentence, span, ast, contentSpan, index: res.commands.length, verb: c.verb, target: c.target, key: parts.join('\u0001') };
     if (c.words) cmd.words = c.words;
     if (c.neu) cmd.neu = c.neu;
     if (c.side) cmd.side = c.side;

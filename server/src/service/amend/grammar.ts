@@ -8,7 +8,9 @@
  * streichen, aufheben, neu fassen („wird wie folgt gefasst“), the
  * renumbering („Die bisherigen Absätze 3 und 4 werden die Absätze 4 und 5.“)
  * and the container form („§ 3 wird wie folgt geändert:“) whose sub-commands
- * inherit its path.
+ * inherit its path — on §§, Artikel and their parts and on Gliederung units
+ * („Abschnitt 3 wird aufgehoben.“, „Die Überschrift des Abschnitts 2 wird
+ * wie folgt gefasst:“).
  *
  * The result is a plain syntax tree ({@link CommandAst}) with the positions
  * of the quoted words in the sentence; commands.ts turns it into changes.
@@ -70,11 +72,14 @@ Aenderungsbefehl {
   objWort      = ("Wörtern" | "Wörter" | "Worte" | "Wort" | "Angaben" | "Angabe" | "Zeichen" | "Zahl") ~letter
 
   // --- paths -----------------------------------------------------------------------------------
-  Pfad         = det? kBisherig? Ebene+
+  Pfad         = det? kUeberschrift (det | kVon) Ebene+               -- ueberschrift
+               | det? kBisherig? Ebene+                              -- ebenen
   Ebene        = teil anker Ebene                                    -- teil
                | kUeberschrift                                       -- ueberschrift
                | einheitWort Wert                                    -- einheit
-  Neu          = einheitWort Wert?
+               | gliederungWort Wert                                 -- gliederung
+  Neu          = (einheitWort | gliederungWort) Wert?                 -- einheit
+               | kUeberschrift                                       -- ueberschrift
   Wert         = nr kBis nr                                          -- bis
                | nr ("," nr)* kUnd nr                                -- liste
                | nr                                                  -- einzeln
@@ -87,6 +92,12 @@ Aenderungsbefehl {
                  | "Sätzen" | "Sätze" | "Satzes" | "Satz" | "Nummern" | "Nummer"
                  | "Dreifachbuchstaben" | "Dreifachbuchstabe" | "Doppelbuchstaben" | "Doppelbuchstabe"
                  | "Buchstaben" | "Buchstabe" | "Halbsatz" | "Anlagen" | "Anlage" ) ~letter
+  gliederungWort = ( "Büchern" | "Bücher" | "Buches" | "Buchs" | "Buch"
+                 | "Teiles" | "Teilen" | "Teile" | "Teils" | "Teil"
+                 | "Unterkapiteln" | "Unterkapitels" | "Unterkapitel" | "Kapiteln" | "Kapitels" | "Kapitel"
+                 | "Unterabschnittes" | "Unterabschnitten" | "Unterabschnitte" | "Unterabschnitts" | "Unterabschnitt"
+                 | "Abschnittes" | "Abschnitten" | "Abschnitte" | "Abschnitts" | "Abschnitt"
+                 | "Untertiteln" | "Untertitels" | "Untertitel" | "Titeln" | "Titels" | "Titel" ) ~letter
   teil         = ("Teilsatzes" | "Teilsatz" | "Satzteils" | "Satzteil") ~letter
   anker        = (("nach" | "Nach") | ("vor" | "Vor")) ~letter
   det          = ( ("der" | "Der") | ("die" | "Die") | ("das" | "Das")
@@ -107,6 +118,7 @@ Aenderungsbefehl {
   kAufgehoben  = "aufgehoben" ~letter
   kGestrichen  = "gestrichen" ~letter
   kIn          = ("in" | "In") ~letter
+  kVon         = "von" ~letter
   kUnd         = "und" ~letter
   kBis         = "bis" ~letter
   kJeweils     = "jeweils" ~letter
@@ -136,7 +148,8 @@ export type AstLevelKind =
   | 'doppelbuchstabe'
   | 'dreifachbuchstabe'
   | 'ueberschrift'
-  | 'teil';
+  | 'teil'
+  | 'gliederung';
 
 export interface AstLevel {
   kind: AstLevelKind;
@@ -146,7 +159,25 @@ export interface AstLevel {
   /** Teilsatz: „vor“ or „nach“ the unit in `of`. */
   side?: 'vor' | 'nach';
   of?: AstLevel;
+  /** Gliederung units: the unit word in the nominative singular („Abschnitt“, „Teil“). */
+  word?: GliederungWord;
 }
+
+export type GliederungWord = 'Buch' | 'Teil' | 'Kapitel' | 'Unterkapitel' | 'Abschnitt' | 'Unterabschnitt' | 'Titel' | 'Untertitel';
+
+/** The forms of the Gliederung words the grammar reads, by their nominative singular. */
+const GLIEDERUNG_FORM: Record<string, GliederungWord> = {};
+for (const [word, forms] of Object.entries({
+  Buch: ['Buch', 'Buchs', 'Buches', 'Bücher', 'Büchern'],
+  Teil: ['Teil', 'Teils', 'Teiles', 'Teile', 'Teilen'],
+  Kapitel: ['Kapitel', 'Kapitels', 'Kapiteln'],
+  Unterkapitel: ['Unterkapitel', 'Unterkapitels', 'Unterkapiteln'],
+  Abschnitt: ['Abschnitt', 'Abschnitts', 'Abschnittes', 'Abschnitte', 'Abschnitten'],
+  Unterabschnitt: ['Unterabschnitt', 'Unterabschnitts', 'Unterabschnittes', 'Unterabschnitte', 'Unterabschnitten'],
+  Titel: ['Titel', 'Titels', 'Titeln'],
+  Untertitel: ['Untertitel', 'Untertitels', 'Untertiteln'],
+}))
+  for (const f of forms) GLIEDERUNG_FORM[f] = word as GliederungWord;
 
 export interface AstQuote {
   text: string;
@@ -337,8 +368,11 @@ function setup(): { g: ohm.Grammar; s: ohm.Semantics } {
     Aenderung_anfuegen(_am, neu, _a) {
       return { op: 'anfuegen', neu: neu.ast(), atEnd: true, all: false } satisfies AstWordChange;
     },
-    Pfad(_det, _bisher, levels) {
+    Pfad_ebenen(_det, _bisher, levels) {
       return levels.children.map((c) => c.ast());
+    },
+    Pfad_ueberschrift(_det, _u, _des, levels) {
+      return [...levels.children.map((c) => c.ast()), { kind: 'ueberschrift', values: [], range: false } satisfies AstLevel];
     },
     Ebene_teil(_t, anker, of) {
       return { kind: 'teil', values: [], range: false, side: anker.sourceString.toLowerCase() === 'vor' ? 'vor' : 'nach', of: of.ast() } satisfies AstLevel;
@@ -350,8 +384,17 @@ function setup(): { g: ohm.Grammar; s: ohm.Semantics } {
       const { values, range } = v.ast() as { values: string[]; range: boolean };
       return { kind: UNIT_KIND[w.sourceString], values, range } satisfies AstLevel;
     },
-    Neu(w, v) {
+    Ebene_gliederung(w, v) {
+      const { values, range } = v.ast() as { values: string[]; range: boolean };
+      return { kind: 'gliederung', word: GLIEDERUNG_FORM[w.sourceString], values, range } satisfies AstLevel;
+    },
+    Neu_ueberschrift(_u) {
+      return { kind: 'ueberschrift', values: [], range: false } satisfies AstLevel;
+    },
+    Neu_einheit(w, v) {
       const val = v.children.length ? (v.children[0].ast() as { values: string[]; range: boolean }) : { values: [], range: false };
+      const g = GLIEDERUNG_FORM[w.sourceString];
+      if (g) return { kind: 'gliederung', word: g, values: val.values, range: val.range } satisfies AstLevel;
       return { kind: UNIT_KIND[w.sourceString], values: val.values, range: val.range } satisfies AstLevel;
     },
     Wert_bis(a, _b, z) {

@@ -5,21 +5,24 @@
  * The analysis is cached per document model and workspace version: the
  * commands of an Artikel are read once per block (commands.ts), the target
  * law's tree once per target model (tree.ts), and applying copies only the
- * blocks the commands touch (apply.ts).
+ * blocks the commands touch (apply.ts). Across edits, the apply state of each
+ * amended law is kept per draft document: an edit re-applies only what
+ * depends on the commands it changed ({@link applyIncremental}); an edit of
+ * the amended law gives it a new tree, and everything is applied again.
  */
 import type { DocumentModel } from '../model/document-model';
 import type { RefContext } from '../refs';
 import { standaloneContext } from '../refs';
 import { draftLand, type KnownLaw } from '../refs/laws';
 import { writeNorma, type NormaDoc } from '../import/writer';
-import { applyChanges, type ApplyResult } from './apply';
+import { applyIncremental, type ApplyResult, type ApplyState } from './apply';
 import { amendingArtikel, AMENDS_RE, type AmendingArtikel, type Command } from './commands';
 import { modelToDoc } from './tree';
 
 export { parseCommand, amendGrammarSource } from './grammar';
 export type { CommandAst } from './grammar';
-export { applyChanges, spliceInsert, spliceReplace, sentenceSpans } from './apply';
-export type { Change, Issue, IssueKind, Level } from './apply';
+export { applyChanges, applyIncremental, changeKey, localKey, spliceInsert, spliceReplace, sentenceSpans } from './apply';
+export type { ApplyState, Change, Issue, IssueKind, Level } from './apply';
 export { amendingArtikel, readArtikel } from './commands';
 export type { AmendingArtikel, Command } from './commands';
 export { modelToDoc, parseFragment } from './tree';
@@ -40,6 +43,8 @@ export interface LawAmendment {
   /** The commands of every Artikel that amends this law, in order. */
   commands: Command[];
   result: ApplyResult<Command>;
+  /** How the result was reached after the last edit, and how many commands were carried out for it (see applyIncremental). */
+  apply: { mode: ApplyState['mode']; replayed: number };
 }
 
 export interface AmendAnalysis {
@@ -49,6 +54,8 @@ export interface AmendAnalysis {
 }
 
 const cache = new WeakMap<DocumentModel, { key: string; analysis: AmendAnalysis }>();
+/** Per draft document (kept across its models) and amended law: the state of the last apply. */
+const applyStates = new WeakMap<object, Map<string, ApplyState<Command>>>();
 
 function lawIn(text: string, at: number, ctx: RefContext, land?: string): KnownLaw | undefined {
   return ctx.registry.matchAt(text, at, text.length, land)?.law;
@@ -56,7 +63,8 @@ function lawIn(text: string, at: number, ctx: RefContext, land?: string): KnownL
 
 /** The amending Artikel of a draft, their commands, and the commands applied to each amended law of the workspace. */
 export function amendAnalysis(model: DocumentModel, ctx: RefContext = model.workspace ?? standaloneContext()): AmendAnalysis {
-  const key = `${ctx.version}|${ctx.registry.version}|${ctx.structureKey ?? ''}`;
+  // the workspace version changes with every edit of any document (the structure key would add nothing)
+  const key = `${ctx.version}|${ctx.registry.version}`;
   const hit = cache.get(model);
   if (hit && hit.key === key) return hit.analysis;
   const artikel: ArtikelAnalysis[] = [];
@@ -82,11 +90,15 @@ export function amendAnalysis(model: DocumentModel, ctx: RefContext = model.work
     }
   }
   const laws: LawAmendment[] = [];
+  let states = applyStates.get(model.document);
+  if (!states) applyStates.set(model.document, (states = new Map()));
   for (const [uri, e] of byUri) {
     const targetModel = ctx.modelOf(uri);
     if (!targetModel) continue;
-    const result = applyChanges(modelToDoc(targetModel), e.commands);
-    laws.push({ law: e.law, uri, target: targetModel, commands: e.commands, result });
+    const state = applyIncremental(states.get(uri), modelToDoc(targetModel), e.commands);
+    states.set(uri, state);
+    const result = state.result;
+    laws.push({ law: e.law, uri, target: targetModel, commands: e.commands, result, apply: { mode: state.mode, replayed: state.replayed } });
   }
   const analysis = { artikel, laws };
   cache.set(model, { key, analysis });

@@ -11,10 +11,13 @@ import { escapeHtml as esc } from '../export/common';
 import type { RefContext } from '../refs';
 import type { KnownLaw } from '../refs/laws';
 import { DocumentModel } from '../model/document-model';
-import { unitWord, type Unit } from '../model/types';
+import { GLIEDERUNG_KINDS, unitWord, type Unit } from '../model/types';
 import { NormaDocument } from '../parser/document';
-import { amendAnalysis, newVersions } from './index';
+import { amendAnalysis } from './index';
+import { writeNorma, type DocBlock, type NormaDoc } from '../import/writer';
 import type { Command } from './commands';
+import { gliederungOf, gliederungUnits, type GUnit } from './apply';
+import { modelToDoc } from './tree';
 
 export type RowStatus = 'unveraendert' | 'geaendert' | 'neu' | 'aufgehoben';
 
@@ -47,28 +50,109 @@ interface Norm {
   key: string;
   title: string | undefined;
   text: string;
+  /** A Gliederung unit (its row shows its heading; shown only when it changed). */
+  gliederung?: boolean;
 }
 
-/** The §§ / Artikel of a model with their text (heading line excluded, annotations and comments left out). */
-function norms(model: DocumentModel): Norm[] {
-  const out: Norm[] = [];
-  for (const n of model.norms) {
-    const key = unitWord(n) ?? n.label;
-    const first = n.block;
-    const last = n.lastBlock ?? n.block;
-    const lines: string[] = [];
-    for (const b of model.document.blocks) {
-      if (b.startLine < first.startLine || b.startLine > last.startLine) continue;
-      for (let i = b === first ? 1 : 0; i < b.lines.length; i++) lines.push(b.lines[i]);
-    }
-    const text = lines
-      .filter((l) => !/^\s*(?:\/\/|@)/.test(l) && !/^\s{2,}[\w-]+:\s/.test(l))
-      .map((l) => l.replace(/\s+$/, ''))
-      .join('\n')
-      .replace(/\n{2,}/g, '\n')
-      .trim();
-    out.push({ key, title: n.title, text });
+/** „Teil 1 Abschnitt 2“: each Gliederung unit of a tree (by block index) by its word and number and those of the units above it. */
+function gliederungKeys(blocks: readonly DocBlock[]): Map<number, string> {
+  const units = gliederungUnits(blocks);
+  const byIndex = new Map(units.map((u) => [u.index, u]));
+  const out = new Map<number, string>();
+  for (const u of units) {
+    const parts: string[] = [];
+    for (let x: GUnit | undefined = u; x; x = byIndex.get(x.parent)) parts.unshift(`${x.word} ${x.num}`);
+    out.set(u.index, parts.join(' '));
   }
+  return out;
+}
+
+function gliederungRow(key: string, label: string, title: string | undefined): Norm {
+  return { key, title, text: `${label}${title ? ` ${title}` : ''}`, gliederung: true };
+}
+
+/**
+ * The rows of a model by head (`model.heads`, which are the blocks of its
+ * tree): §§ / Artikel with their text (heading line excluded, annotations
+ * and comments left out), Gliederung units with their heading.
+ */
+function headRows(model: DocumentModel, gkeys: Map<number, string> = gliederungKeys(modelToDoc(model).blocks)): (Norm | undefined)[] {
+  const out: (Norm | undefined)[] = [];
+  const normSet = new Set(model.norms);
+  model.heads.forEach((n, i) => {
+    out.push(GLIEDERUNG_KINDS.has(n.kind) ? gliederungRow(gkeys.get(i) ?? n.label, n.label, n.title) : normSet.has(n) ? normRow(model, n) : undefined);
+  });
+  return out;
+}
+
+const blockIndexes = new WeakMap<DocumentModel, Map<unknown, number>>();
+
+function normRow(model: DocumentModel, n: Unit): Norm {
+  const key = unitWord(n) ?? n.label;
+  const blocks = model.document.blocks;
+  let at = blockIndexes.get(model);
+  if (!at) blockIndexes.set(model, (at = new Map(blocks.map((b, i) => [b, i]))));
+  const first = n.block;
+  const last = n.lastBlock ?? n.block;
+  const lines: string[] = [];
+  for (let k = at.get(first) ?? 0; k < blocks.length && blocks[k].startLine <= last.startLine; k++) {
+    const b = blocks[k];
+    if (b.startLine < first.startLine) continue;
+    for (let i = b === first ? 1 : 0; i < b.lines.length; i++) lines.push(b.lines[i]);
+  }
+  const text = lines
+    .filter((l) => !/^\s*(?:\/\/|@)/.test(l) && !/^\s{2,}[\w-]+:\s/.test(l))
+    .map((l) => l.replace(/\s+$/, ''))
+    .join('\n')
+    .replace(/\n{2,}/g, '\n')
+    .trim();
+  return { key, title: n.title, text };
+}
+
+const altCache = new WeakMap<DocumentModel, (Norm | undefined)[]>();
+/** The rows of the current version, by block of its tree (cached per model of the law). */
+function altRows(model: DocumentModel): (Norm | undefined)[] {
+  let r = altCache.get(model);
+  if (!r) altCache.set(model, (r = headRows(model)));
+  return r;
+}
+
+const blockRowCache = new WeakMap<DocBlock, Norm | null>();
+/** The row of a § or Artikel the commands changed or inserted: the block written as in the new version and read back. */
+function changedRow(b: DocBlock): Norm | undefined {
+  let r = blockRowCache.get(b);
+  if (r === undefined) {
+    const text = writeNorma({ frontMatter: [], frontMatterComments: [], blocks: [b] }, { verify: false }).text;
+    const m = new DocumentModel(new NormaDocument('synopse:block', text));
+    const n = m.heads.find((h) => m.norms.includes(h));
+    r = n ? normRow(m, n) : null;
+    blockRowCache.set(b, r);
+  }
+  return r ?? undefined;
+}
+
+const baseIndexes = new WeakMap<NormaDoc, Map<DocBlock, number>>();
+/**
+ * The rows of the new version, from the apply engine's tree: a block it did
+ * not copy is the block of the current version (its row as there), a copied
+ * or new one is written out on its own. No new version of the whole law is
+ * written and read back.
+ */
+function neuRows(base: NormaDoc, alt: (Norm | undefined)[], blocks: readonly DocBlock[]): Norm[] {
+  let idx = baseIndexes.get(base);
+  if (!idx) baseIndexes.set(base, (idx = new Map(base.blocks.map((b, i) => [b, i]))));
+  const gkeys = gliederungKeys(blocks);
+  const out: Norm[] = [];
+  blocks.forEach((b, i) => {
+    const h = b.heading;
+    if (h?.kind === 'gliederung') {
+      out.push(gliederungRow(gkeys.get(i) ?? h.label, h.label, h.title));
+      return;
+    }
+    const j = idx.get(b);
+    const r = j !== undefined ? alt[j] : h?.kind === 'norm' || h?.kind === 'range' ? changedRow(b) : undefined;
+    if (r) out.push(r);
+  });
   return out;
 }
 
@@ -76,6 +160,47 @@ function commandKey(c: Command): string | undefined {
   const first = c.target[0];
   if (first && (first.kind === 'paragraph' || first.kind === 'artikel')) return `${first.kind === 'paragraph' ? '§' : 'Artikel'} ${first.values[0]}`;
   return undefined;
+}
+
+/**
+ * The rows of a command on Gliederung units: the units it names, found in
+ * the current version as the apply engine finds them (each level the first
+ * inside the one before), keyed with the units above them („Teil 2
+ * Abschnitt 1“); the units it inserts, under the same parent; and the §§ of
+ * its quoted units.
+ */
+function commandUnits(c: Command, units: GUnit[]): string[] {
+  const byIndex = new Map(units.map((u) => [u.index, u]));
+  const key = (u: GUnit | undefined): string => {
+    const parts: string[] = [];
+    for (let x = u; x; x = byIndex.get(x.parent)) parts.unshift(`${x.word} ${x.num}`);
+    return parts.join(' ');
+  };
+  const out: string[] = [];
+  const levels = c.target.filter((l) => l.kind === 'gliederung');
+  let scope: GUnit | undefined;
+  let found: GUnit | undefined;
+  for (const [i, l] of levels.entries()) {
+    const inScope = units.filter((u) => u.word === l.word && (!scope || (u.index > scope.index && u.index < scope.end)));
+    for (const v of i === levels.length - 1 ? l.values : l.values.slice(0, 1)) {
+      const u = inScope.find((x) => x.num === v);
+      if (!u) return out;
+      if (i === levels.length - 1) out.push(key(u));
+      found ??= i === levels.length - 1 ? u : undefined;
+    }
+    scope = inScope.find((x) => x.num === l.values[0]);
+  }
+  if (c.neu?.kind === 'gliederung') {
+    const appending = c.verb === 'anfuegen' || c.verb === 'voranstellen';
+    const parent = appending ? scope : found ? byIndex.get(found.parent) : undefined;
+    const prefix = parent ? `${key(parent)} ` : '';
+    for (const v of c.neu.values) out.push(`${prefix}${c.neu.word} ${v}`);
+    for (const line of c.content ?? []) {
+      const m = /^\s*§\s+(\d+[a-z]{0,2})\b/.exec(line);
+      if (m) out.push(`§ ${m[1]}`);
+    }
+  }
+  return out;
 }
 
 function commandLabel(c: Command): string {
@@ -91,14 +216,12 @@ function commandLabel(c: Command): string {
 /** The Synopse of every law of the workspace that the draft amends. */
 export function synopse(model: DocumentModel, ctx?: RefContext): Synopse[] {
   const analysis = amendAnalysis(model, ctx);
-  const versions = newVersions(model, ctx);
   const out: Synopse[] = [];
   for (const l of analysis.laws) {
-    const v = versions.find((x) => x.uri === l.uri);
-    if (!v) continue;
-    const neuModel = new DocumentModel(new NormaDocument(`synopse:${l.uri}`, v.text));
-    const alt = norms(l.target);
-    const neu = norms(neuModel);
+    const base = modelToDoc(l.target);
+    const altByHead = altRows(l.target);
+    const alt = altByHead.filter((n): n is Norm => !!n);
+    const neu = neuRows(base, altByHead, l.result.doc.blocks);
     const byKeyCommands = new Map<string, SynopseCommand[]>();
     for (const c of l.commands) {
       const keys = new Set<string>();
@@ -106,6 +229,16 @@ export function synopse(model: DocumentModel, ctx?: RefContext): Synopse[] {
       if (k) keys.add(k);
       if (c.neu && (c.neu.kind === 'paragraph' || c.neu.kind === 'artikel')) for (const val of c.neu.values) keys.add(`${c.neu.kind === 'paragraph' ? '§' : 'Artikel'} ${val}`);
       for (const key of keys) {
+        let list = byKeyCommands.get(key);
+        if (!list) byKeyCommands.set(key, (list = []));
+        list.push({ line: c.span.block.startLine + c.span.line, label: commandLabel(c), sentence: c.sentence });
+      }
+    }
+    // commands on Gliederung units: at the rows whose key ends with the units they name
+    const units = gliederungUnits(modelToDoc(l.target).blocks);
+    for (const c of l.commands) {
+      if (c.target[0]?.kind !== 'gliederung' && c.neu?.kind !== 'gliederung') continue;
+      for (const key of new Set(commandUnits(c, units))) {
         let list = byKeyCommands.get(key);
         if (!list) byKeyCommands.set(key, (list = []));
         list.push({ line: c.span.block.startLine + c.span.line, label: commandLabel(c), sentence: c.sentence });
@@ -130,7 +263,9 @@ export function synopse(model: DocumentModel, ctx?: RefContext): Synopse[] {
       rows.push({ key: n.key, title: n.title ?? a?.title, status, alt: a ? a.text : '', neu: n.text, commands: byKeyCommands.get(n.key) ?? [] });
     }
     pushRemovedUntil(undefined);
-    out.push({ law: l.law, uri: l.uri, draftUri: model.document.uri, rows });
+    // Gliederung units are rows only where they changed (their §§ are rows of their own)
+    const gliederungKeys = new Set([...alt, ...neu].filter((n) => n.gliederung).map((n) => n.key));
+    out.push({ law: l.law, uri: l.uri, draftUri: model.document.uri, rows: rows.filter((r) => !(gliederungKeys.has(r.key) && r.status === 'unveraendert')) });
   }
   return out;
 }

@@ -157,10 +157,13 @@ export function markerKind(marker: string): 'nummer' | 'buchstabe' | 'doppelbuch
 
 export type Fragment = { kind: 'blocks'; blocks: DocBlock[] } | { kind: 'nodes'; nodes: Node[] } | { kind: 'text'; text: string };
 
-/** What a quoted structure holds, by its first line. */
+const GLIEDERUNG_HEAD = /^(?:(?:Buch|Teil|Kapitel|Unterkapitel|Abschnitt|Unterabschnitt|Titel|Untertitel)\s+(?:\d|[IVXLC]+\b)|[A-ZÄÖÜ][a-zäöüß]+(?:er|es|e)\s+(?:Buch|Teil|Kapitel|Unterkapitel|Abschnitt|Unterabschnitt|Titel|Untertitel)\b)/;
+
+/** What a quoted structure holds, by its first line („Abschnitt 2a …“ with its §§ is a list of blocks, like „§ 3a …“). */
 export function fragmentKind(first: string): 'norm' | 'absatz' | 'item' | 'text' {
   const t = first.trimStart();
   if (/^(?:§|Artikel|Art\.)\s*\d/.test(t) || /^Anlage\b/.test(t)) return 'norm';
+  if (GLIEDERUNG_HEAD.test(t) && !/[.,;:]$/.test(t.trimEnd())) return 'norm';
   if (/^\(\d+[a-z]{0,2}\)/.test(t)) return 'absatz';
   if (/^(?:\d+[a-z]{0,2}\.|[a-z]{1,3}\))\s/.test(t)) return 'item';
   return 'text';
@@ -172,6 +175,23 @@ export function fragmentKind(first: string): 'norm' | 'absatz' | 'item' | 'text'
  * Anlagen), nodes (Absätze, list items) or plain text (Sätze, words).
  */
 export function parseFragment(lines: string[]): Fragment {
+  const key = lines.join('\n');
+  let f = fragmentMemo.get(key);
+  if (!f) {
+    f = readFragment(lines);
+    if (fragmentMemo.size > 2000) fragmentMemo.clear();
+    fragmentMemo.set(key, f);
+  }
+  // a copy: the engine puts the nodes into the tree
+  if (f.kind === 'blocks') return { kind: 'blocks', blocks: f.blocks.map(cloneBlock) };
+  if (f.kind === 'nodes') return { kind: 'nodes', nodes: f.nodes.map(cloneNode) };
+  return f;
+}
+
+/** Quoted structure → its nodes (shared, read-only: {@link parseFragment} hands out copies). */
+const fragmentMemo = new Map<string, Fragment>();
+
+function readFragment(lines: string[]): Fragment {
   const kind = fragmentKind(lines[0] ?? '');
   if (kind === 'text') return { kind: 'text', text: lines.map((l) => l.trim()).join(' ') };
   if (kind === 'norm') {

@@ -11,7 +11,7 @@
 import type { DocumentModel } from '../model/document-model';
 import type { Block } from '../parser/block';
 import type { Unit } from '../model/types';
-import { RANK, scanBlock, scanBlockMentions, type BlockCitations, type Citation, type LawMention } from './citations';
+import { RANK, scanBlock, scanBlockMentions, type BlockCitations, type CitEntry, type Citation, type LawMention } from './citations';
 import { dataRegistry, draftLand, type KnownLaw, type LawRegistry } from './laws';
 import { NormIndex, resolveEntry, worst, type CitStatus, type EntryResolution, type Healer } from './resolve';
 
@@ -220,6 +220,26 @@ export function referenceIndex(model: DocumentModel, ctx: RefContext = model.wor
   return index;
 }
 
+/** Two citations' entries alike in every field (the resolution keeps them). */
+function sameEntries(a: readonly CitEntry[], b: readonly CitEntry[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.start !== y.start || x.end !== y.end || x.bare !== y.bare || x.top !== y.top || x.levels.length !== y.levels.length) return false;
+    for (let j = 0; j < x.levels.length; j++) {
+      const l = x.levels[j];
+      const m = y.levels[j];
+      if (l.kind !== m.kind || l.value !== m.value || l.to !== m.to || l.mod !== m.mod || l.rel !== m.rel || l.written !== m.written) return false;
+      if (l.start !== m.start || l.end !== m.end || l.valueStart !== m.valueStart || l.valueEnd !== m.valueEnd || l.toStart !== m.toStart || l.toEnd !== m.toEnd) return false;
+    }
+  }
+  return true;
+}
+
+/** External citations resolved, per model of the cited law: by the citation's text, those alike in every field of their entries. */
+const externalMemo = new WeakMap<DocumentModel, Map<string, ResolvedCitation[]>>();
+
 const healers = new WeakMap<RefContext, Healer>();
 /** One healer per context (kept by every Target it resolves). */
 function healer(ctx: RefContext): Healer {
@@ -264,9 +284,20 @@ export function resolveCitation(c: Citation, model: DocumentModel, own: NormInde
       // an amending instruction's relative citation („In Absatz 2 werden …“) continues a § named in the
       // instruction above it, which Norma does not follow: it is not checked
       if (c.amendment && isRelative(c)) return { citation: c, uri, scope: 'external', status: 'known', entries: [], targetUri: law.law.uri, law: law.law };
+      // the same entries resolve the same way in the same model of the other law (an amending draft cites it
+      // in every command, and an edit of one command scans and resolves the commands of its Artikel again)
+      let memo = externalMemo.get(targetModel);
+      if (!memo) externalMemo.set(targetModel, (memo = new Map()));
+      const same = memo.get(c.text);
+      const hit = same?.find((rc) => rc.uri === uri && rc.law === law.law && sameEntries(rc.citation.entries, c.entries));
+      if (hit) return { ...hit, citation: c };
       const idx = normIndex(targetModel);
       const entries = c.entries.map((e) => resolveEntry(e, targetModel, idx, law.law.uri as string, undefined, heal));
-      return { citation: c, uri, scope: 'external', status: worst(entries.map((e) => e.status)), entries, targetUri: law.law.uri, law: law.law };
+      const rc: ResolvedCitation = { citation: c, uri, scope: 'external', status: worst(entries.map((e) => e.status)), entries, targetUri: law.law.uri, law: law.law };
+      if (memo.size > 20_000) memo.clear();
+      if (same && same.length < 16) same.push(rc);
+      else memo.set(c.text, [rc]);
+      return rc;
     }
     return { citation: c, uri, scope: 'external', status: 'known', entries: [], targetUri: undefined, law: law.law };
   }
