@@ -7,6 +7,7 @@
 import * as assert from 'node:assert/strict';
 import { createLanguageService, type NormaDiagnostic } from '../server/src/service/index';
 import { newVersions, parseCommand, synopse } from '../server/src/service/amend';
+import { amendingDraft } from './amend-helpers';
 
 const ZIEL = [
   '---',
@@ -38,21 +39,7 @@ const ZIEL = [
   '',
 ].join('\n');
 
-function entwurf(commands: string[]): string {
-  return [
-    '---',
-    'titel: Gesetz zur Änderung des Gesetzes über die Gliederung',
-    'typ: aenderungsgesetz',
-    '---',
-    'Artikel 1 Änderung des Gesetzes über die Gliederung',
-    'Das Gesetz über die Gliederung vom 1. Januar 2020 (BGBl. I S. 1), das zuletzt durch Artikel 1 des Gesetzes vom 2. Februar 2021 (BGBl. I S. 2) geändert worden ist, wird wie folgt geändert:',
-    ...commands,
-    '',
-    'Artikel 2 Inkrafttreten',
-    'Dieses Gesetz tritt am Tag nach der Verkündung in Kraft.',
-    '',
-  ].join('\n');
-}
+const entwurf = (commands: string[]): string => amendingDraft({ genitiv: 'des Gesetzes über die Gliederung', nominativ: 'Das Gesetz über die Gliederung' }, commands);
 
 const Z = 'file:///ws/glg.norma';
 const E = 'file:///ws/entwurf.norma';

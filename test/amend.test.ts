@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import { createLanguageService, NormaDocument, DocumentModel, type NormaDiagnostic } from '../server/src/service/index';
 import { amendAnalysis, newVersions, parseCommand } from '../server/src/service/amend';
 import { importXml } from '../server/src/service/import';
+import { amendingDraft, ERPROBUNGSGESETZ } from './amend-helpers';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus');
@@ -43,21 +44,7 @@ const ZIEL = [
   '',
 ].join('\n');
 
-function entwurf(commands: string[]): string {
-  return [
-    '---',
-    'titel: Gesetz zur Änderung des Erprobungsgesetzes',
-    'typ: aenderungsgesetz',
-    '---',
-    'Artikel 1 Änderung des Erprobungsgesetzes',
-    'Das Erprobungsgesetz vom 1. Januar 2020 (BGBl. I S. 1), das zuletzt durch Artikel 1 des Gesetzes vom 2. Februar 2021 (BGBl. I S. 2) geändert worden ist, wird wie folgt geändert:',
-    ...commands,
-    '',
-    'Artikel 2 Inkrafttreten',
-    'Dieses Gesetz tritt am Tag nach der Verkündung in Kraft.',
-    '',
-  ].join('\n');
-}
+const entwurf = (commands: string[]): string => amendingDraft(ERPROBUNGSGESETZ, commands);
 
 const Z = 'file:///ws/erprg.norma';
 const E = 'file:///ws/entwurf.norma';

@@ -18,6 +18,7 @@ import { createLanguageService, type LanguageService } from '../server/src/servi
 import { amendAnalysis, newVersions } from '../server/src/service/amend';
 import { importXml } from '../server/src/service/import';
 import { parseXml, findAll, find, type XElement } from '../server/src/service/import/xml';
+import { amendingDraft, ERPROBUNGSGESETZ } from './amend-helpers';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SHARED = path.resolve(ROOT, '..', 'shared');
@@ -66,21 +67,7 @@ const ZIEL = [
   '',
 ].join('\n');
 
-function entwurf(commands: string[]): string {
-  return [
-    '---',
-    'titel: Gesetz zur Änderung des Erprobungsgesetzes',
-    'typ: aenderungsgesetz',
-    '---',
-    'Artikel 1 Änderung des Erprobungsgesetzes',
-    'Das Erprobungsgesetz vom 1. Januar 2020 (BGBl. I S. 1), das zuletzt durch Artikel 1 des Gesetzes vom 2. Februar 2021 (BGBl. I S. 2) geändert worden ist, wird wie folgt geändert:',
-    ...commands,
-    '',
-    'Artikel 2 Inkrafttreten',
-    'Dieses Gesetz tritt am Tag nach der Verkündung in Kraft.',
-    '',
-  ].join('\n');
-}
+const entwurf = (commands: string[]): string => amendingDraft(ERPROBUNGSGESETZ, commands);
 
 const ELI = 'eli/bund/bgbl-1/2020/s1/2020-01-01/1/deu/regelungstext-verkuendung-1';
 

@@ -1,0 +1,29 @@
+/**
+ * Amending drafts for the tests of the Änderungsbefehle: the HdR frame (front matter, Artikel 1 with the
+ * heading „Änderung des …“ and the Eingangssatz with a full citation, Artikel 2 Inkrafttreten) around the
+ * commands under test.
+ */
+
+/** The amended law as the heading (genitive) and the Eingangssatz (nominative with article) name it. */
+export interface AmendedLaw {
+  genitiv: string;
+  nominativ: string;
+}
+
+export const ERPROBUNGSGESETZ: AmendedLaw = { genitiv: 'des Erprobungsgesetzes', nominativ: 'Das Erprobungsgesetz' };
+
+export function amendingDraft(law: AmendedLaw, commands: string[]): string {
+  return [
+    '---',
+    `titel: Gesetz zur Änderung ${law.genitiv}`,
+    'typ: aenderungsgesetz',
+    '---',
+    `Artikel 1 Änderung ${law.genitiv}`,
+    `${law.nominativ} vom 1. Januar 2020 (BGBl. I S. 1), das zuletzt durch Artikel 1 des Gesetzes vom 2. Februar 2021 (BGBl. I S. 2) geändert worden ist, wird wie folgt geändert:`,
+    ...commands,
+    '',
+    'Artikel 2 Inkrafttreten',
+    'Dieses Gesetz tritt am Tag nach der Verkündung in Kraft.',
+    '',
+  ].join('\n');
+}
