@@ -9,12 +9,11 @@
  * error, or nothing to apply.
  */
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createLanguageService, type LanguageService } from '../service';
 import { amendAnalysis, newVersions } from '../service/amend';
 import { format } from '../service/i18n/messages';
-import { nodeFileSystem, readText, UsageError, writeOut, writeText, argErrorText } from './io';
+import { nodeFileSystem, readDraft, UsageError, writeOut, writeText, parseCommandArgs } from './io';
 import { resolveFiles } from './lint';
 
 const USAGE = `norma apply <Entwurf.norma> [weitere Dateien|Ordner…] -o <Ordner>
@@ -44,30 +43,15 @@ export async function openAmendingDraft(cmd: string, positionals: string[]): Pro
   const others = rest.length ? (await resolveFiles(rest)).filter((f) => path.resolve(f) !== path.resolve(draft)) : [];
   const service = createLanguageService({ fileSystem: nodeFileSystem });
   const draftUri = pathToFileURL(draft).href;
-  service.open(draftUri, readText(draft).replace(/^\uFEFF/, ''));
-  for (const f of others) service.open(pathToFileURL(f).href, readText(f).replace(/^\uFEFF/, ''));
+  service.open(draftUri, readDraft(draft));
+  for (const f of others) service.open(pathToFileURL(f).href, readDraft(f));
   return { draft, draftUri, service };
 }
 
 export async function runApply(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        output: { type: 'string', short: 'o' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (e) {
-    throw new UsageError(`apply: ${argErrorText(e as NodeJS.ErrnoException, '-o/--output', 'norma apply --help')}`);
-  }
+  const parsed = parseCommandArgs('apply', args, { output: { type: 'string', short: 'o' } }, { usage: USAGE, optionList: '-o/--output' });
+  if (!parsed) return 0;
   const { values, positionals } = parsed;
-  if (values.help) {
-    writeOut(USAGE);
-    return 0;
-  }
   if (!positionals.length) throw new UsageError('apply: Kein Entwurf angegeben. Beispiel: norma apply entwurf.norma gesetze/ -o neu/');
   const out = values.output as string | undefined;
   if (!out) throw new UsageError('apply: Kein Ausgabeordner angegeben (-o <Ordner>).');

@@ -9,10 +9,9 @@
  * errors (exit code 2).
  */
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { createLanguageService } from '../service';
-import { nodeFileSystem, readText, UsageError, writeOut, writeText, argErrorText } from './io';
+import { nodeFileSystem, readDraft, UsageError, writeOut, writeText, parseCommandArgs } from './io';
 
 const FORMATS = ['html', 'legaldocml'] as const;
 type Format = (typeof FORMATS)[number];
@@ -28,26 +27,13 @@ const USAGE = `Aufruf: norma export --format html|legaldocml <Datei.norma> [-o <
 `;
 
 export async function runExport(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        output: { type: 'string', short: 'o' },
-        kosten: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (e) {
-    throw new UsageError(`export: ${argErrorText(e as NodeJS.ErrnoException, '--format, -o/--output, --kosten', 'norma export --help')}`);
-  }
+  const parsed = parseCommandArgs('export', args, {
+    format: { type: 'string', short: 'f' },
+    output: { type: 'string', short: 'o' },
+    kosten: { type: 'boolean', default: false },
+  }, { usage: USAGE, optionList: '--format, -o/--output, --kosten' });
+  if (!parsed) return 0;
   const { values, positionals } = parsed;
-  if (values.help) {
-    writeOut(USAGE);
-    return 0;
-  }
   const format = values.format;
   if (format === undefined) throw new UsageError(`export: Kein Format angegeben. Formate: ${FORMATS.join(', ')}. Beispiel: norma export --format html entwurf.norma`);
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`export: Unbekanntes Format „${format}“. Formate: ${FORMATS.join(', ')}`);
@@ -57,8 +43,7 @@ export async function runExport(args: string[]): Promise<number> {
   if (values.kosten && format !== 'html') throw new UsageError('export: --kosten gilt nur für --format html.');
 
   const file = positionals[0];
-  let text = readText(file);
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const text = readDraft(file);
   const service = createLanguageService({ fileSystem: nodeFileSystem });
   const uri = pathToFileURL(path.resolve(file)).href;
   service.open(uri, text);

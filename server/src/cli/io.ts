@@ -1,6 +1,7 @@
 /** Small I/O helpers shared by the CLI commands. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { FileSystemHost } from '../service/config/config';
 
 /** A problem with the call or with files: exit code 2 with a clear message. */
@@ -31,6 +32,12 @@ export function readText(file: string): string {
   }
 }
 
+/** A .norma file's text for the language service: read (clear error if missing), without a byte-order mark. */
+export function readDraft(file: string): string {
+  const text = readText(file);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 export function writeText(file: string, text: string): void {
   try {
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -53,4 +60,26 @@ export function argErrorText(e: NodeJS.ErrnoException, options: string, help: st
     return /argument missing/.test(e.message) ? `Option „${opt}“ erwartet einen Wert.` : `Option „${opt}“ nimmt keinen Wert an.`;
   }
   return e.message;
+}
+
+type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
+const HELP = { help: { type: 'boolean', short: 'h', default: false } } as const;
+
+/**
+ * The arguments of a command with `-h/--help` added: errors become a UsageError in German naming
+ * `optionList` and `norma <cmd> --help`; with --help the usage is printed and the result is undefined
+ * (the command exits 0).
+ */
+export function parseCommandArgs<O extends OptionsConfig>(cmd: string, args: string[], options: O, help: { usage: string; optionList: string }) {
+  let parsed;
+  try {
+    parsed = parseArgs<{ args: string[]; allowPositionals: true; options: O & typeof HELP }>({ args, allowPositionals: true, options: { ...options, ...HELP } });
+  } catch (e) {
+    throw new UsageError(`${cmd}: ${argErrorText(e as NodeJS.ErrnoException, help.optionList, `norma ${cmd} --help`)}`);
+  }
+  if ((parsed.values as { help?: boolean }).help) {
+    writeOut(help.usage);
+    return undefined;
+  }
+  return parsed;
 }

@@ -8,11 +8,10 @@
  * 2 usage or I/O error.
  */
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { createLanguageService, type NormaDiagnostic, type ResolvedConfig } from '../service';
 import { costReportCsv, costReportHtml, costReportJson, costReportMarkdown } from '../service/costs';
-import { nodeFileSystem, readText, UsageError, writeOut, writeText, argErrorText } from './io';
+import { nodeFileSystem, readDraft, UsageError, writeOut, writeText, parseCommandArgs } from './io';
 import { resolveFiles } from './lint';
 
 const FORMATS = ['markdown', 'json', 'csv', 'html'] as const;
@@ -24,25 +23,12 @@ const USAGE = `Aufruf: norma kosten <Dateien|Ordner|Muster…> [--format markdow
 const SEV = ['', 'error', 'warning', 'info', 'hint'];
 
 export async function runKosten(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', short: 'f', default: 'markdown' },
-        output: { type: 'string', short: 'o' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (e) {
-    throw new UsageError(`kosten: ${argErrorText(e as NodeJS.ErrnoException, '--format, -o/--output', 'norma kosten --help')}`);
-  }
+  const parsed = parseCommandArgs('kosten', args, {
+    format: { type: 'string', short: 'f', default: 'markdown' },
+    output: { type: 'string', short: 'o' },
+  }, { usage: USAGE, optionList: '--format, -o/--output' });
+  if (!parsed) return 0;
   const { values, positionals } = parsed;
-  if (values.help) {
-    writeOut(USAGE);
-    return 0;
-  }
   const format = values.format as string;
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`kosten: Unbekanntes Format „${format}“. Formate: ${FORMATS.join(', ')}`);
   if (!positionals.length) throw new UsageError('kosten: Keine Dateien angegeben. Beispiel: norma kosten entwurf.norma');
@@ -54,9 +40,7 @@ export async function runKosten(args: string[]): Promise<number> {
   const names = new Map<string, string>();
   for (const file of files) {
     const uri = pathToFileURL(file).href;
-    let text = readText(file);
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    service.open(uri, text);
+    service.open(uri, readDraft(file));
     uris.push(uri);
     names.set(uri, (path.relative(cwd, file) || file).split(path.sep).join('/'));
   }

@@ -9,7 +9,7 @@ import { pathToFileURL, fileURLToPath } from 'node:url';
 import { createLanguageService } from '../service';
 import type { ResolvedCitation } from '../service/refs';
 import { targetRange } from '../service/refs/features';
-import { nodeFileSystem, readText, UsageError, writeOut, writeText, argErrorText } from './io';
+import { nodeFileSystem, readDraft, UsageError, writeOut, writeText, argErrorText } from './io';
 import { resolveFiles } from './lint';
 
 export interface RefRow {
@@ -122,7 +122,7 @@ export async function runRefs(args: string[]): Promise<number> {
   const service = createLanguageService({ fileSystem: nodeFileSystem });
   const uris = files.map((f) => {
     const uri = pathToFileURL(f).href;
-    service.open(uri, readText(f).replace(/^\uFEFF/, ''));
+    service.open(uri, readDraft(f));
     return { file: f, uri };
   });
   let rows: RefRow[] = [];

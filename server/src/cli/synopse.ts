@@ -6,10 +6,9 @@
  *
  * Exit codes: 0 written, 2 usage or file error, or no amended law among the files.
  */
-import { parseArgs } from 'node:util';
 import { synopse, synopseHtml, synopseMarkdown } from '../service/amend';
 import { openAmendingDraft } from './apply';
-import { UsageError, writeOut, writeText, argErrorText } from './io';
+import { UsageError, writeOut, writeText, parseCommandArgs } from './io';
 
 const FORMATS = ['html', 'markdown'] as const;
 
@@ -29,25 +28,12 @@ unter den angegebenen Dateien.
 `;
 
 export async function runSynopse(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', short: 'f', default: 'html' },
-        output: { type: 'string', short: 'o' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (e) {
-    throw new UsageError(`synopse: ${argErrorText(e as NodeJS.ErrnoException, '--format, -o/--output', 'norma synopse --help')}`);
-  }
+  const parsed = parseCommandArgs('synopse', args, {
+    format: { type: 'string', short: 'f', default: 'html' },
+    output: { type: 'string', short: 'o' },
+  }, { usage: USAGE, optionList: '--format, -o/--output' });
+  if (!parsed) return 0;
   const { values, positionals } = parsed;
-  if (values.help) {
-    writeOut(USAGE);
-    return 0;
-  }
   const format = values.format as string;
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`synopse: Unbekanntes Format „${format}“. Formate: ${FORMATS.join(', ')}`);
   if (!positionals.length) throw new UsageError('synopse: Kein Entwurf angegeben. Beispiel: norma synopse entwurf.norma gesetze/');
