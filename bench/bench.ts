@@ -26,6 +26,7 @@ import type { FileSystemHost } from '../server/src/service/config/config';
 import { importXml } from '../server/src/service/import';
 import type { LspBenchResult } from './lsp-bench';
 import { benchAmend } from './amend-bench';
+import { rng } from './random';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus', 'gii-xml');
@@ -41,16 +42,6 @@ function percentile(xs: number[], p: number): number {
 }
 function now(): number {
   return performance.now();
-}
-/** Deterministic PRNG (mulberry32) so runs are comparable. */
-function rng(seed: number): () => number {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function gc(): void {

@@ -19,6 +19,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createLanguageService } from '../server/src/service';
 import { LspClient, ROOT } from '../test/lsp-client';
+import { rng } from './random';
 
 export interface LspBenchResult {
   lspKeystrokeP50Ms: number;
@@ -36,16 +37,6 @@ function percentile(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
 }
 
-/** Deterministic PRNG (mulberry32), as in bench.ts. */
-function rng(seed: number): () => number {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export async function lspBench(bgb: string, log: (s: string) => void, keystrokes = 200): Promise<LspBenchResult> {
   // positions inside the text of Absätze (the same kind of target as the in-process benchmark)

@@ -15,6 +15,7 @@ import { createLanguageService, DocumentModel, NormaDocument, type NormaDiagnost
 import { amendAnalysis, amendingArtikel, applyChanges, applyIncremental, modelToDoc, newVersions, synopse, type ApplyState, type Command } from '../server/src/service/amend';
 import type { ApplyResult } from '../server/src/service/amend/apply';
 import { writeNorma } from '../server/src/service/import/writer';
+import { rng } from '../bench/random';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const BMG = fs.readFileSync(path.join(ROOT, 'samples', 'gesetze', 'bmg.norma'), 'utf8');
@@ -60,16 +61,6 @@ const LAW_EDITS: [RegExp, string, string][] = [
   [/^Abschnitt 4 Besondere Meldepflichten$/, 'Abschnitt 4 ', 'Abschnitt 3a '],
 ];
 
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function draft(entries: string[][]): string {
   const lines = [

@@ -9,23 +9,13 @@
  * `node bin/norma.js`, as a CI job would.
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { lintJson, norma, ROOT, type JsonFinding } from './cli-helpers';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const BIN = path.join(ROOT, 'bin', 'norma.js');
 const FOKUS = path.join(ROOT, 'samples', 'fokus');
 const GESETZE = path.join(ROOT, 'samples', 'gesetze');
-
-interface JsonFinding {
-  file: string;
-  range: { start: { line: number; character: number } };
-  severity: string;
-  code: string;
-  message: string;
-}
 
 interface Totals {
   buerger: { stunden: number; sachkosten: number };
@@ -39,20 +29,7 @@ interface Report {
   posten: { bezeichnung: string; adressat: string; art: string; ergebnis: { stunden: number; euro: number } }[];
 }
 
-function norma(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8' });
-  assert.equal(r.error, undefined, `norma could not be started: ${r.error}`);
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function lint(files: string[]): JsonFinding[] {
-  const r = norma(['lint', '--format', 'json', ...files]);
-  try {
-    return JSON.parse(r.stdout) as JsonFinding[];
-  } catch {
-    throw new Error(`norma lint ${files.join(' ')} printed no JSON (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
-  }
-}
+const lint = (files: string[]): JsonFinding[] => lintJson(files).findings;
 
 function show(f: JsonFinding): string {
   return `${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.code} ${f.message}`;

@@ -6,16 +6,14 @@
  * Everything runs through `node bin/norma.js`, as a trainer or a CI job would.
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { TextEdit } from 'vscode-languageserver-types';
 import { createLanguageService, DocumentModel } from '../server/src/service/index';
 import type { Unit, UnitKind } from '../server/src/service/model/types';
+import { asExpected, asSet, lintJson as lint, norma, ROOT, type Expected, type JsonFinding } from './cli-helpers';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const BIN = path.join(ROOT, 'bin', 'norma.js');
 const SAMPLES = path.join(ROOT, 'samples');
 const WOHNSITZ = path.join(SAMPLES, 'wohnsitzanmeldung.norma');
 const WOHNGELD = path.join(SAMPLES, 'wohngeld-digital.norma');
@@ -24,47 +22,6 @@ const BMG_XML = path.resolve(ROOT, '..', 'shared', 'corpus', 'gii-xml', 'bmg.xml
 const FLAWED = path.join(SAMPLES, 'schulung', 'fehlerhafter-entwurf.norma');
 const SOLUTION = path.join(SAMPLES, 'schulung', 'fehlerhafter-entwurf.loesung.norma');
 const EXPECTED = path.join(SAMPLES, 'schulung', 'fehlerhafter-entwurf.erwartet.json');
-
-/** One entry of the JSON output of `norma lint --format json`. */
-interface JsonFinding {
-  file: string;
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
-  severity: 'error' | 'warning' | 'info' | 'hint';
-  code: string;
-  message: string;
-  source: string;
-  fix?: TextEdit[];
-}
-
-/** A finding as the .erwartet.json writes it: 1-based line and column. */
-interface Expected {
-  line: number;
-  column: number;
-  severity: string;
-  code: string;
-  message: string;
-}
-
-function lint(args: string[]): { status: number | null; findings: JsonFinding[]; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, 'lint', '--format', 'json', ...args], { cwd: ROOT, encoding: 'utf8' });
-  assert.equal(r.error, undefined, `norma lint could not be started: ${r.error}`);
-  let findings: JsonFinding[];
-  try {
-    findings = JSON.parse(r.stdout) as JsonFinding[];
-  } catch {
-    throw new Error(`norma lint ${args.join(' ')} printed no JSON (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
-  }
-  return { status: r.status, findings, stderr: r.stderr };
-}
-
-function asExpected(f: JsonFinding): Expected {
-  return { line: f.range.start.line + 1, column: f.range.start.character + 1, severity: f.severity, code: f.code, message: f.message };
-}
-
-/** Findings as a sorted list of one-line strings: compared as a set, shown readably on failure. */
-function asSet(list: Expected[]): string[] {
-  return list.map((e) => `${e.line}:${e.column} ${e.severity} ${e.code} ${e.message}`).sort();
-}
 
 function readExpected(): Expected[] {
   const raw = JSON.parse(fs.readFileSync(EXPECTED, 'utf8')) as Expected[];
@@ -103,7 +60,7 @@ describe('samples/gesetze: the imported laws are exactly what norma import write
       this.timeout(60000);
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'norma-gesetze-'));
       const out = path.join(dir, `${name}.norma`);
-      const r = spawnSync(process.execPath, [BIN, 'import', path.resolve(ROOT, '..', 'shared', 'corpus', 'gii-xml', `${name}.xml`), '-o', out], { cwd: ROOT, encoding: 'utf8' });
+      const r = norma(['import', path.resolve(ROOT, '..', 'shared', 'corpus', 'gii-xml', `${name}.xml`), '-o', out]);
       assert.equal(r.status, 0, r.stderr);
       const fresh = fs.readFileSync(out, 'utf8');
       const committed = fs.readFileSync(path.join(SAMPLES, 'gesetze', `${name}.norma`), 'utf8');
@@ -134,7 +91,7 @@ describe('Beispielentwürfe (samples/)', () => {
     before(function () {
       this.timeout(60000);
       dir = fs.mkdtempSync(path.join(os.tmpdir(), 'norma-aenderung-'));
-      const r = spawnSync(process.execPath, [BIN, 'import', BMG_XML, '-o', path.join(dir, 'bmg.norma')], { cwd: ROOT, encoding: 'utf8' });
+      const r = norma(['import', BMG_XML, '-o', path.join(dir, 'bmg.norma')]);
       assert.equal(r.status, 0, r.stderr);
     });
 
@@ -155,7 +112,7 @@ describe('Beispielentwürfe (samples/)', () => {
 
     it('norma apply wendet alle Befehle an; die neue Fassung ändert nur die geänderten Zeilen', function () {
       this.timeout(60000);
-      const r = spawnSync(process.execPath, [BIN, 'apply', AENDERUNG, path.join(dir, 'bmg.norma'), '-o', path.join(dir, 'neu')], { cwd: ROOT, encoding: 'utf8' });
+      const r = norma(['apply', AENDERUNG, path.join(dir, 'bmg.norma'), '-o', path.join(dir, 'neu')]);
       assert.equal(r.status, 0, r.stderr);
       assert.match(r.stdout, /BMG: 8 von 8 Änderungsbefehl\(en\) angewandt/);
       const before = fs.readFileSync(path.join(dir, 'bmg.norma'), 'utf8').split('\n');

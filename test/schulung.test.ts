@@ -36,9 +36,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import MarkdownIt from 'markdown-it';
+import { asExpected, asSet, norma, ROOT, type Expected, type JsonFinding } from './cli-helpers';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const BIN = path.join(ROOT, 'bin', 'norma.js');
 const SAMPLES = path.join(ROOT, 'samples');
 const SCHULUNG = path.join(SAMPLES, 'schulung');
 const GUIDE = path.join(ROOT, 'docs', 'schulung');
@@ -64,40 +63,12 @@ const EXERCISES: Exercise[] = [
 
 const MODULE_PAGES = ['modul-1-grundlagen.md', 'modul-2-verweise-aenderungen.md', 'modul-3-aufwand-digitalcheck.md'];
 
-interface JsonFinding {
-  file: string;
-  range: { start: { line: number; character: number } };
-  severity: 'error' | 'warning' | 'info' | 'hint';
-  code: string;
-  message: string;
-}
-
-interface Expected {
-  line: number;
-  column: number;
-  severity: string;
-  code: string;
-  message: string;
-}
-
-function norma(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  assert.equal(r.error, undefined, `norma ${args.join(' ')}: ${r.error}`);
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
 /** The findings of `file` when it is linted together with `more`. */
 function lintOwn(file: string, more: string[]): { status: number | null; findings: Expected[] } {
   const r = norma(['lint', '--format', 'json', file, ...more]);
   const all = JSON.parse(r.stdout) as JsonFinding[];
-  const own = all
-    .filter((f) => path.resolve(ROOT, f.file) === file)
-    .map((f) => ({ line: f.range.start.line + 1, column: f.range.start.character + 1, severity: f.severity, code: f.code, message: f.message }));
+  const own = all.filter((f) => path.resolve(ROOT, f.file) === file).map(asExpected);
   return { status: r.status, findings: own };
-}
-
-function asSet(list: Expected[]): string[] {
-  return list.map((e) => `${e.line}:${e.column} ${e.severity} ${e.code} ${e.message}`).sort();
 }
 
 const count = (list: Expected[], sev: string): number => list.filter((e) => e.severity === sev).length;
