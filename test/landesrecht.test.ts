@@ -182,6 +182,11 @@ describe('Landesrecht', () => {
       assert.match(diags(bundMitLandtag).find((x) => x.code === 'eingangsformel')?.message ?? '', /^Eingangsformel nennt den Landtag: ein Bundesgesetz beschließt der Bundestag/);
       // Bremen: the Bürgerschaft enacts the law
       assert.deepEqual(codes(diags(draft('land', ['§ 1 Zweck', 'Text.'], 'HB').replace('Der Landtag', 'Die Bürgerschaft')).filter((x) => x.code === 'eingangsformel')), []);
+      // the articles of the city states' parliaments, in the suggestion and in the message
+      const berlin = diags(draft('land', ['§ 1 Zweck', 'Text.'], 'BE').replace('Der Landtag hat', 'Der Bundestag hat')).find((x) => x.code === 'eingangsformel');
+      assert.equal(berlin?.data.suggestions?.[0].edits[0].newText, 'Das Abgeordnetenhaus hat das folgende Gesetz beschlossen:');
+      const bundMitBuergerschaft = draft('bund', ['§ 1 Zweck', 'Text.']).replace('Der Bundestag hat', 'Die Bürgerschaft hat');
+      assert.match(diags(bundMitBuergerschaft).find((x) => x.code === 'eingangsformel')?.message ?? '', /^Eingangsformel nennt die Bürgerschaft: ein Bundesgesetz/);
     });
 
     it('an @aufwand with „ebene: bund“ is a warning in a Landesgesetz only', () => {

@@ -27,10 +27,14 @@ export function parlamentOf(land: string | undefined): string {
   return landInfo(land)?.parlament ?? (land ? PARLAMENT[land] : undefined) ?? 'Landtag';
 }
 
-const ARTIKEL: Record<string, string> = { Bundestag: 'Der', Landtag: 'Der', Abgeordnetenhaus: 'Das', Bürgerschaft: 'Die' };
-function artikelOf(parlament: string): string {
-  return ARTIKEL[parlament] ?? 'Der';
-}
+/** The article of a parliament's name, nominative and accusative (der Landtag / den Landtag, das Abgeordnetenhaus, die Bürgerschaft). */
+const ARTIKEL: Record<string, { nom: string; akk: string }> = {
+  Bundestag: { nom: 'Der', akk: 'den' },
+  Landtag: { nom: 'Der', akk: 'den' },
+  Abgeordnetenhaus: { nom: 'Das', akk: 'das' },
+  Bürgerschaft: { nom: 'Die', akk: 'die' },
+};
+const artikelOf = (parlament: string): { nom: string; akk: string } => ARTIKEL[parlament] ?? ARTIKEL.Landtag;
 
 /** „Der Bundestag hat …“, „Der Landtag des Freistaates Bayern hat …“: who enacts, as the Eingangsformel says it. */
 const ENACTS = /^(Der|Das|Die)\s+(Bundestag|Landtag|Abgeordnetenhaus|Bürgerschaft)\b/u;
@@ -61,9 +65,9 @@ export const eingangsformel: Rule = {
       if (!m) continue;
       const found = m[2];
       if (found === want || (!land && found === 'Bundestag') || (land && found !== 'Bundestag')) return;
-      const formel = land ? `${artikelOf(want)} ${want} hat das folgende Gesetz beschlossen:` : 'Der Bundestag hat das folgende Gesetz beschlossen:';
+      const formel = land ? `${artikelOf(want).nom} ${want} hat das folgende Gesetz beschlossen:` : 'Der Bundestag hat das folgende Gesetz beschlossen:';
       const lt = ctx.doc.land ? landName(ctx.doc.land) : '';
-      const akk = `${found === 'Abgeordnetenhaus' ? 'das' : found === 'Bürgerschaft' ? 'die' : 'den'} ${found}`;
+      const akk = `${artikelOf(found).akk} ${found}`;
       ctx.report(u.block, {
         message: land ? { key: 'eingangsformel.bundImLand', args: { found: akk, name: found, land: lt, want: formel } } : { key: 'eingangsformel.landImBund', args: { found: akk, name: found, want: formel } },
         start: { line: t.line, character: t.start },
