@@ -18,6 +18,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { runFromQuickInput } from './quick-input';
 import {
   ensureCodeServer,
   freePort,
@@ -163,12 +164,7 @@ describe('Norma in real VS Code (code-server + Chromium)', function () {
 
   it('shows the finding in the Problems panel (screenshot in artifacts/)', async () => {
     // open the training draft through Quick Open, as a person would
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+P');
-    await page.keyboard.type('fehlerhafter-entwurf.norma');
-    await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 20000 });
-    await page.keyboard.press('Enter');
-    await page.waitForSelector('.monaco-editor .view-lines', { timeout: 20000 });
+    await quickOpen('fehlerhafter-entwurf.norma');
     // the Problems panel, filtered to the abbreviation finding
     await page.keyboard.press('Control+Shift+M');
     await page.waitForSelector('.markers-panel', { timeout: 20000 });
@@ -194,25 +190,28 @@ describe('Norma in real VS Code (code-server + Chromium)', function () {
     await page.screenshot({ path: path.join(ARTIFACTS, 'vscode-editor.png') });
   });
 
-  /** Open a file of the workspace through Quick Open, as a person would. */
+  /** Open a file of the workspace through Quick Open, as a person would (test/e2e/quick-input.ts). */
   async function quickOpen(name: string): Promise<void> {
-    // keys go to the workbench, not to a webview that has the focus
-    await page.keyboard.press('Escape');
-    await page.locator('.monaco-editor .view-lines').first().click().catch(() => undefined);
-    await page.keyboard.press('Control+P');
-    await page.keyboard.type(name);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 20000 });
-    await page.keyboard.press('Enter');
-    const tab = page.locator('.tab.active', { hasText: name }).first();
-    if (!(await tab.waitFor({ timeout: 5000 }).then(() => true, () => false))) {
-      // Quick Open may have lost the keys to a webview: open it from the Explorer instead
-      await page.keyboard.press('Escape');
-      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().click();
-      await tab.waitFor({ timeout: 20000 }).catch(async (e: unknown) => {
-        await page.screenshot({ path: path.join(ARTIFACTS, 'vscode-quick-open-failed.png') });
-        throw e;
-      });
-    }
+    await runFromQuickInput(page, {
+      open: 'Control+P',
+      text: name,
+      row: name,
+      then: () => page.locator('.tab.active', { hasText: name }).first().waitFor({ timeout: 10000 }),
+      artifacts: ARTIFACTS,
+      log: (s) => void process.stdout.write(`      ${s}\n`),
+    });
+  }
+
+  /** Run a command through the command palette, as a person would. */
+  async function palette(text: string, row: string): Promise<void> {
+    await runFromQuickInput(page, {
+      open: 'F1',
+      text,
+      row,
+      then: () => page.locator('.quick-input-widget').first().waitFor({ state: 'hidden', timeout: 10000 }),
+      artifacts: ARTIFACTS,
+      log: (s) => void process.stdout.write(`      ${s}\n`),
+    });
   }
 
   /** The frame of the preview webview (webviews are nested iframes) once it shows `text`. */
@@ -253,10 +252,7 @@ describe('Norma in real VS Code (code-server + Chromium)', function () {
 
   it('opens the Synopse of the amending sample; a link of a changed § goes to its Änderungsbefehl (screenshot in artifacts/)', async () => {
     await quickOpen('aenderung-bmg.norma');
-    await page.keyboard.press('F1');
-    await page.keyboard.type('Norma: Synopsis');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Synopsis' }).first().waitFor({ timeout: 20000 });
-    await page.keyboard.press('Enter');
+    await palette('Norma: Synopsis', 'Synopsis');
     const frame = await previewFrame('Synopse: Bundesmeldegesetz');
     const link = frame.locator('#norma-root a.norma-befehl').first();
     await link.waitFor({ timeout: 20000 });
@@ -269,10 +265,7 @@ describe('Norma in real VS Code (code-server + Chromium)', function () {
 
   it('shows script, onerror and javascript: text of a draft in the preview without running it', async () => {
     await quickOpen('injektion.norma');
-    await page.keyboard.press('F1');
-    await page.keyboard.type('Norma: Open Preview');
-    await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 20000 });
-    await page.keyboard.press('Enter');
+    await palette('Norma: Open Preview', 'Open Preview');
     const frame = await previewFrame('über Proben');
     const root = frame.locator('#norma-root');
     // every link clicked: nothing may run

@@ -14,6 +14,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { freePort, ROOT, TOOLS } from '../../client/tools/code-server';
+import { runFromQuickInput } from './quick-input';
 
 const ARTIFACTS = path.join(ROOT, 'artifacts');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -87,12 +88,14 @@ describe('Walkthrough „Norma kennenlernen“ in real VS Code, started by npm s
 
   /** The walkthrough in front again, through the command palette („Norma: Einführung „Norma kennenlernen“ öffnen“). */
   async function openWalkthrough(): Promise<void> {
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('F1');
-    await page.keyboard.type('Norma: Einführung');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Einführung „Norma kennenlernen“ öffnen' }).first().waitFor({ timeout: 20000 });
-    await page.keyboard.press('Enter');
-    await page.locator('.gettingStartedContainer button.getting-started-step').first().waitFor({ timeout: 20000 });
+    await runFromQuickInput(page, {
+      open: 'F1',
+      text: 'Norma: Einführung',
+      row: 'Einführung „Norma kennenlernen“ öffnen',
+      then: () => page.locator('.gettingStartedContainer button.getting-started-step').first().waitFor({ timeout: 20000 }),
+      artifacts: ARTIFACTS,
+      log,
+    });
   }
 
   /** Expand a step and click one of its buttons (its n-th command link). */
