@@ -169,7 +169,8 @@ describe('Landesrecht', () => {
       assert.deepEqual(codes(land), ['4:landesrecht', '10:schriftform']);
       assert.deepEqual(codes(bund), ['9:schriftform']);
       const sf = (ds: NormaDiagnostic[]): NormaDiagnostic => ds.find((d) => d.code === 'schriftform') as NormaDiagnostic;
-      assert.equal(sf(land).message, `${sf(bund).message} (Digitalcheck des Bundes, im Landesrecht entsprechend angewandt.)`);
+      // the same finding, citing the Land's procedure act, and saying it applies the federal Digitalcheck
+      assert.equal(sf(land).message, `${sf(bund).message.replace('VwVfG', 'VwVfG M-V')} (Digitalcheck des Bundes, im Landesrecht entsprechend angewandt.)`);
       assert.equal(sf(land).source, `${sf(bund).source} – im Landesrecht entsprechend`);
       assert.match(land[0].message, /^Landesgesetz \(Mecklenburg-Vorpommern\): .*Entsprechend angewandt, weil Verfahren des Bundes: schriftform, .*In der Form des Landes geprüft: aufwand, eingangsformel\./);
     });
@@ -198,6 +199,24 @@ describe('Landesrecht', () => {
         [`2 „ebene: bund“ in einem Landesgesetz: ein Landesgesetz verpflichtet die Länder und Kommunen, nicht die Bundesverwaltung – „land“ oder „kommune“ angeben.`],
       );
       assert.deepEqual(diags(draft('bund', body)).filter((d) => d.code === 'aufwand'), []);
+    });
+
+    it('the Schriftform finding cites § 3a Absatz 2 of the procedure act of the draft’s level', () => {
+      const body = ['§ 1 Antrag', 'Der Antrag ist schriftlich zu stellen.', '§ 2 Bescheid', 'Der Bescheid ergeht, wenn die Unterlagen angemessen sind.'];
+      const message = (ebene: 'bund' | 'land', land?: string, code = 'schriftform'): string => {
+        const d = diags(draft(ebene, body, land)).find((x) => x.code === code);
+        assert.ok(d, `${ebene} ${land ?? ''}: no ${code}`);
+        return d.message;
+      };
+      assert.match(message('bund'), /§ 3a Absatz 2 VwVfG den elektronischen Ersatz/);
+      // M-V: data/landesgesetze.json names its act
+      assert.match(message('land', 'MV'), /§ 3a Absatz 2 VwVfG M-V den elektronischen Ersatz/);
+      // a Land whose act the data file does not name: no federal citation as if it applied
+      const by = message('land', 'BY');
+      assert.match(by, /die dem § 3a Absatz 2 VwVfG entsprechende Vorschrift des Landesverwaltungsverfahrensgesetzes/);
+      // § 35a VwVfG (automated administrative acts): the Land's counterpart in a Land draft
+      assert.match(message('bund', undefined, 'unbestimmter-begriff'), /\(§ 35a VwVfG\)/);
+      assert.match(message('land', 'MV', 'unbestimmter-begriff'), /§ 35a VwVfG und die entsprechende Vorschrift des Landes/);
     });
 
     it('norma lint on a Land draft shows the note (information: exit code 0)', () => {

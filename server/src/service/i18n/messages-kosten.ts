@@ -108,12 +108,21 @@ export const KOSTEN_MESSAGES: Record<string, { de: string; en: string }> = {
 
   // --- Digitalcheck -------------------------------------------------------------------------------
   'schriftform.schriftlich': {
-    de: '„{text}“ verlangt Papier oder eine qualifizierte elektronische Signatur: prüfen, ob die Textform (§ 126b BGB) genügt oder „elektronisch“ zugelassen werden kann; bleibt es bei der Schriftform, erlaubt § 3a Absatz 2 VwVfG den elektronischen Ersatz (Digitalcheck-Prinzip {prinzip}).',
-    en: '"{text}" requires paper or a qualified electronic signature: check whether text form (§ 126b BGB) suffices or "elektronisch" can be allowed; if written form must stay, § 3a Absatz 2 VwVfG allows electronic replacement (Digitalcheck principle {prinzip}).',
+    de: '„{text}“ verlangt Papier oder eine qualifizierte elektronische Signatur: prüfen, ob die Textform (§ 126b BGB) genügt oder „elektronisch“ zugelassen werden kann; bleibt es bei der Schriftform, erlaubt § 3a Absatz 2 {vwvfg} den elektronischen Ersatz (Digitalcheck-Prinzip {prinzip}).',
+    en: '"{text}" requires paper or a qualified electronic signature: check whether text form (§ 126b BGB) suffices or "elektronisch" can be allowed; if written form must stay, § 3a Absatz 2 {vwvfg} allows electronic replacement (Digitalcheck principle {prinzip}).',
   },
   'schriftform.schriftform': {
-    de: '„{text}“ verlangt Papier oder eine qualifizierte elektronische Signatur: prüfen, ob die Textform (§ 126b BGB) genügt; bleibt es bei der Schriftform, erlaubt § 3a Absatz 2 VwVfG den elektronischen Ersatz (Digitalcheck-Prinzip {prinzip}).',
-    en: '"{text}" requires paper or a qualified electronic signature: check whether text form (§ 126b BGB) suffices; if written form must stay, § 3a Absatz 2 VwVfG allows electronic replacement (Digitalcheck principle {prinzip}).',
+    de: '„{text}“ verlangt Papier oder eine qualifizierte elektronische Signatur: prüfen, ob die Textform (§ 126b BGB) genügt; bleibt es bei der Schriftform, erlaubt § 3a Absatz 2 {vwvfg} den elektronischen Ersatz (Digitalcheck-Prinzip {prinzip}).',
+    en: '"{text}" requires paper or a qualified electronic signature: check whether text form (§ 126b BGB) suffices; if written form must stay, § 3a Absatz 2 {vwvfg} allows electronic replacement (Digitalcheck principle {prinzip}).',
+  },
+  // in a Land draft whose Land's procedure act Norma does not know (data/landesgesetze.json)
+  'schriftform.schriftlichLand': {
+    de: '„{text}“ verlangt Papier oder eine qualifizierte elektronische Signatur: prüfen, ob die Textform (§ 126b BGB) genügt oder „elektronisch“ zugelassen werden kann; bleibt es bei der Schriftform, erlaubt die dem § 3a Absatz 2 VwVfG entsprechende Vorschrift des Landesverwaltungsverfahrensgesetzes den elektronischen Ersatz (Digitalcheck-Prinzip {prinzip}).',
+    en: '"{text}" requires paper or a qualified electronic signature: check whether text form (§ 126b BGB) suffices or "elektronisch" can be allowed; if written form must stay, the Land\'s counterpart of § 3a Absatz 2 VwVfG in its administrative procedure act allows electronic replacement (Digitalcheck principle {prinzip}).',
+  },
+  'schriftform.schriftformLand': {
+    de: '„{text}“ verlangt Papier oder eine qualifizierte elektronische Signatur: prüfen, ob die Textform (§ 126b BGB) genügt; bleibt es bei der Schriftform, erlaubt die dem § 3a Absatz 2 VwVfG entsprechende Vorschrift des Landesverwaltungsverfahrensgesetzes den elektronischen Ersatz (Digitalcheck-Prinzip {prinzip}).',
+    en: '"{text}" requires paper or a qualified electronic signature: check whether text form (§ 126b BGB) suffices; if written form must stay, the Land\'s counterpart of § 3a Absatz 2 VwVfG in its administrative procedure act allows electronic replacement (Digitalcheck principle {prinzip}).',
   },
   'schriftform.addElektronisch': { de: '„{text}“ durch „{fixed}“ ersetzen', en: 'Replace "{text}" with "{fixed}"' },
   'schriftform.textform': { de: '„Schriftform“ durch „Textform“ ersetzen', en: 'Replace "Schriftform" with "Textform"' },
@@ -136,6 +145,10 @@ export const KOSTEN_MESSAGES: Record<string, { de: string; en: string }> = {
   'unbestimmter-begriff.found': {
     de: '„{text}“ ist unbestimmt und lässt Ermessen: für eine automatisierte Ausführung (§ 35a VwVfG) den Begriff bestimmen oder eine Zahl, Frist oder Voraussetzung nennen (Digitalcheck-Prinzip {prinzip}).',
     en: '"{text}" is indeterminate and leaves discretion: for automated execution (§ 35a VwVfG) define the term or give a number, period or condition (Digitalcheck principle {prinzip}).',
+  },
+  'unbestimmter-begriff.foundLand': {
+    de: '„{text}“ ist unbestimmt und lässt Ermessen: für eine automatisierte Ausführung (§ 35a VwVfG und die entsprechende Vorschrift des Landes) den Begriff bestimmen oder eine Zahl, Frist oder Voraussetzung nennen (Digitalcheck-Prinzip {prinzip}).',
+    en: '"{text}" is indeterminate and leaves discretion: for automated execution (§ 35a VwVfG and the Land\'s counterpart) define the term or give a number, period or condition (Digitalcheck principle {prinzip}).',
   },
 
   // --- norma.config.json: kosten ------------------------------------------------------------------

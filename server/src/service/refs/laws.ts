@@ -57,7 +57,14 @@ export const LandesgesetzeFileSchema = z.strictObject({
   hinweis: z.string().optional(),
   laender: z.partialRecord(
     LandCode,
-    z.strictObject({ name: z.string().min(1), parlament: z.string().min(1), gesetzblatt: z.string().min(1), portal: z.url() }),
+    z.strictObject({
+      name: z.string().min(1),
+      parlament: z.string().min(1),
+      gesetzblatt: z.string().min(1),
+      portal: z.url(),
+      /** Abbreviation of the Land's administrative procedure act (its § 3a and § 35a follow the VwVfG). */
+      verwaltungsverfahrensgesetz: z.string().min(1).optional(),
+    }),
   ),
   gesetze: z.array(LandesgesetzSchema).min(1),
 });
@@ -283,9 +290,19 @@ export function draftLand(c: { ebene: string; land: string | undefined }): strin
   return c.ebene === 'land' ? c.land : undefined;
 }
 
+type Laender = z.infer<typeof LandesgesetzeFileSchema>['laender'];
+export type LandInfo = NonNullable<Laender[keyof Laender]>;
 /** The Land's name, parliament, gazette and law portal (data/landesgesetze.json), if the file describes it. */
-export function landInfo(land: string | undefined): { name: string; parlament: string; gesetzblatt: string; portal: string } | undefined {
-  return land ? (LANDESGESETZE.laender as Record<string, { name: string; parlament: string; gesetzblatt: string; portal: string }>)[land] : undefined;
+export function landInfo(land: string | undefined): LandInfo | undefined {
+  return land ? (LANDESGESETZE.laender as Record<string, LandInfo>)[land] : undefined;
+}
+
+/**
+ * The Land's administrative procedure act („VwVfG M-V“), when the data file names it: a Land draft's
+ * messages cite its § 3a instead of the federal VwVfG's. Undefined for federal drafts and unknown Länder.
+ */
+export function landesVwVfG(c: { ebene: string; land: string | undefined }): string | undefined {
+  return c.ebene === 'land' ? landInfo(c.land)?.verwaltungsverfahrensgesetz : undefined;
 }
 
 /** The names of the Länder by their codes in the front matter. */

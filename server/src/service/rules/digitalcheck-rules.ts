@@ -21,6 +21,7 @@ import type { Message, RelPos, Suggestion } from '../model/types';
 import { costDataFor } from '../costs/data';
 import { formatDecimal, formatNumber } from '../costs/numbers';
 import { DEFAULT_UNBESTIMMTE_BEGRIFFE } from '../config/settings';
+import { landesVwVfG } from '../refs/laws';
 
 /** The five principles of the Digitalcheck, version 2025 (domain-rules §3). */
 export const DIGITALCHECK_PRINZIPIEN: Record<1 | 2 | 3 | 4 | 5, string> = {
@@ -108,6 +109,16 @@ function report(ctx: BlockCheckContext, h: Hit, message: Message, suggestions?: 
 const SCHRIFTFORM_RE = new RegExp(`${NOT_WORD_BEFORE}(?:([Ss]chriftlich)(e[nmrs]?)?|Schriftform(\\p{L}*))${NOT_WORD_AFTER}`, 'gu');
 const SCHRIFTFORM_QUICK = /chriftlich|Schriftform/;
 
+/**
+ * The Schriftform message cites § 3a Absatz 2 of the procedure act of the draft's level: the VwVfG in a
+ * federal draft, the Land's act in a Land draft (by name when data/landesgesetze.json knows it).
+ */
+function schriftformMessage(ctx: BlockCheckContext, form: 'schriftlich' | 'schriftform', text: string): Message {
+  if (ctx.doc.ebene !== 'land') return { key: `schriftform.${form}`, args: { text, prinzip: prinzip(1), vwvfg: 'VwVfG' } };
+  const land = landesVwVfG(ctx.doc);
+  return land ? { key: `schriftform.${form}`, args: { text, prinzip: prinzip(1), vwvfg: land } } : { key: `schriftform.${form}Land`, args: { text, prinzip: prinzip(1) } };
+}
+
 export const schriftform: Rule = {
   id: 'schriftform',
   source: source(1),
@@ -126,12 +137,12 @@ export const schriftform: Rule = {
         // „schriftlichen“ → „schriftlichen oder elektronischen“ (same ending: the grammar holds)
         const ending = m[2] ?? '';
         const fixed = `${text} oder elektronisch${ending}`;
-        report(ctx, h, { key: 'schriftform.schriftlich', args: { text, prinzip: prinzip(1) } }, [
+        report(ctx, h, schriftformMessage(ctx, 'schriftlich', text), [
           { title: { key: 'schriftform.addElektronisch', args: { text, fixed } }, edits: [{ start, end, newText: fixed }] },
         ]);
       } else {
         const suggestions: Suggestion[] | undefined = m[3] ? undefined : [{ title: { key: 'schriftform.textform' }, edits: [{ start, end, newText: 'Textform' }] }];
-        report(ctx, h, { key: 'schriftform.schriftform', args: { text, prinzip: prinzip(1) } }, suggestions);
+        report(ctx, h, schriftformMessage(ctx, 'schriftform', text), suggestions);
       }
     }
   },
@@ -289,7 +300,7 @@ export const unbestimmterBegriff: Rule = {
   checkBlock(ctx) {
     const p = termPattern(ctx.config?.unbestimmteBegriffe ?? DEFAULT_UNBESTIMMTE_BEGRIFFE);
     if (!p) return;
-    for (const h of hits(ctx, p.re, p.quick, false)) report(ctx, h, { key: 'unbestimmter-begriff.found', args: { text: h.match[0], prinzip: prinzip(4) } });
+    for (const h of hits(ctx, p.re, p.quick, false)) report(ctx, h, { key: ctx.doc.ebene === 'land' ? 'unbestimmter-begriff.foundLand' : 'unbestimmter-begriff.found', args: { text: h.match[0], prinzip: prinzip(4) } });
   },
 };
 
