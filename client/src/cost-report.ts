@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { escapeHtml } from './preview';
+import { t, uiLanguage } from './l10n';
 
 export const COST_REPORT_REQUEST = 'norma/costReport';
 
@@ -57,18 +58,19 @@ export class CostReportPanel implements vscode.Disposable {
       return false;
     }
     if (gen !== this.generation) return false;
-    const body = r?.html ?? `<p>${escapeHtml(vscode.l10n.t('The cost report is not available in this version of the language server yet.'))}</p>`;
+    const body = r?.html ?? `<p>${escapeHtml(t('The cost report is not available in this version of the language server yet.'))}</p>`;
     this.body = body;
-    this.panel.webview.html = this.page(body);
+    // the server writes the report in German; the fallback is in Norma's language
+    this.panel.webview.html = this.page(body, r?.html ? 'de' : uiLanguage());
     return true;
   }
 
-  private page(body: string): string {
+  private page(body: string, lang: string): string {
     const webview = this.panel.webview;
     const css = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'report.css'));
     const csp = `default-src 'none'; style-src ${webview.cspSource}; img-src ${webview.cspSource}; base-uri 'none'; form-action 'none'`;
     return `<!DOCTYPE html>
-<html lang="de">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">

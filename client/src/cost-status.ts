@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { t, uiLanguage } from './l10n';
 
 /** The server's sums (see server/src/lsp/server.ts, CostSummary). */
 interface Summen {
@@ -35,8 +36,13 @@ export class NormaCostStatus implements vscode.Disposable {
 
   constructor(private readonly client: () => LanguageClient | undefined) {
     this.item = vscode.window.createStatusBarItem('norma.kosten', vscode.StatusBarAlignment.Right, 99);
-    this.item.name = vscode.l10n.t('Norma: compliance cost of the workspace');
-    this.item.command = { title: vscode.l10n.t('Show the cost report of the workspace'), command: 'norma.erfuellungsaufwand', arguments: [WORKSPACE_REPORT] };
+    this.label();
+  }
+
+  /** Name and command title in Norma's language (again on each update: `norma.locale` may have changed). */
+  private label(): void {
+    this.item.name = t('Norma: compliance cost of the workspace');
+    this.item.command = { title: t('Show the cost report of the workspace'), command: 'norma.erfuellungsaufwand', arguments: [WORKSPACE_REPORT] };
   }
 
   /** Ask the server again, a moment after the last change (diagnostics arrive per document). */
@@ -65,6 +71,7 @@ export class NormaCostStatus implements vscode.Disposable {
       this.item.hide();
       return;
     }
+    this.label();
     this.item.text = `$(graph) ${headline(s)}`;
     this.item.tooltip = tooltip(s);
     this.item.show();
@@ -75,8 +82,8 @@ export class NormaCostStatus implements vscode.Disposable {
     return this.item.text;
   }
   get tooltipText(): string {
-    const t = this.item.tooltip;
-    return typeof t === 'string' ? t : (t?.value ?? '');
+    const tip = this.item.tooltip;
+    return typeof tip === 'string' ? tip : (tip?.value ?? '');
   }
 
   dispose(): void {
@@ -85,8 +92,9 @@ export class NormaCostStatus implements vscode.Disposable {
   }
 }
 
+/** Numbers as in the texts around them: Norma's language (`norma.locale`, see l10n.ts). */
 function locale(): string {
-  return vscode.env.language.startsWith('de') ? 'de-DE' : 'en-GB';
+  return uiLanguage() === 'de' ? 'de-DE' : 'en-GB';
 }
 
 /** „4.000“, „1,2 Mio.“ (de) / “4,000”, “1.2M” (en). */
@@ -108,38 +116,38 @@ function verwaltung(s: Summen): number {
 export function headline(s: CostSummary): string {
   const parts = (x: Summen, perYear: boolean): string[] => {
     const out: string[] = [];
-    if (x.buerger.stunden) out.push(vscode.l10n.t('{0} h citizens', short(x.buerger.stunden)));
-    if (x.wirtschaft.euro) out.push(vscode.l10n.t('{0} € business', short(x.wirtschaft.euro)));
-    if (verwaltung(x)) out.push(vscode.l10n.t('{0} € administration', short(verwaltung(x))));
-    if (!out.length && x.buerger.sachkosten) out.push(vscode.l10n.t('{0} € citizens', short(x.buerger.sachkosten)));
-    return out.length ? [perYear ? vscode.l10n.t('per year:') : vscode.l10n.t('one-off:'), out.join(' · ')] : [];
+    if (x.buerger.stunden) out.push(t('{0} h citizens', short(x.buerger.stunden)));
+    if (x.wirtschaft.euro) out.push(t('{0} € business', short(x.wirtschaft.euro)));
+    if (verwaltung(x)) out.push(t('{0} € administration', short(verwaltung(x))));
+    if (!out.length && x.buerger.sachkosten) out.push(t('{0} € citizens', short(x.buerger.sachkosten)));
+    return out.length ? [perYear ? t('per year:') : t('one-off:'), out.join(' · ')] : [];
   };
   const p = parts(s.jaehrlich, true);
   const shown = p.length ? p : parts(s.einmalig, false);
   const warn = s.fehlerhaft ? ` $(warning) ${s.fehlerhaft}` : '';
-  return shown.length ? `${vscode.l10n.t('Compliance cost')} ${shown.join(' ')}${warn}` : `${vscode.l10n.t('Compliance cost')} ≈ 0${warn}`;
+  return shown.length ? `${t('Compliance cost')} ${shown.join(' ')}${warn}` : `${t('Compliance cost')} ≈ 0${warn}`;
 }
 
 /** The breakdown: the Vorblatt's lines for yearly and one-off cost. */
 export function tooltip(s: CostSummary): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.isTrusted = false;
-  md.appendMarkdown(`**${vscode.l10n.t('Compliance cost of the workspace')}**\n\n`);
-  md.appendMarkdown(`| | ${vscode.l10n.t('per year')} | ${vscode.l10n.t('one-off')} |\n|---|---:|---:|\n`);
+  md.appendMarkdown(`**${t('Compliance cost of the workspace')}**\n\n`);
+  md.appendMarkdown(`| | ${t('per year')} | ${t('one-off')} |\n|---|---:|---:|\n`);
   const row = (label: string, j: number, e: number, unit: string, digits = 0): void => {
     md.appendMarkdown(`| ${label} | ${full(j, digits)} ${unit} | ${full(e, digits)} ${unit} |\n`);
   };
   const j = s.jaehrlich;
   const e = s.einmalig;
-  row(vscode.l10n.t('Citizens: time'), j.buerger.stunden, e.buerger.stunden, 'h');
-  row(vscode.l10n.t('Citizens: expenses'), j.buerger.sachkosten, e.buerger.sachkosten, '€');
-  row(vscode.l10n.t('Business'), j.wirtschaft.euro, e.wirtschaft.euro, '€');
-  row(vscode.l10n.t('of which bureaucracy cost from information obligations'), j.wirtschaft.buerokratiekosten, e.wirtschaft.buerokratiekosten, '€');
-  row(vscode.l10n.t('Administration: Federation'), j.verwaltung.bund, e.verwaltung.bund, '€');
-  row(vscode.l10n.t('Administration: Länder (incl. municipalities)'), j.verwaltung.laender, e.verwaltung.laender, '€');
-  row(vscode.l10n.t('Administration: social insurance'), j.verwaltung.sozialversicherung, e.verwaltung.sozialversicherung, '€');
-  md.appendMarkdown(`\n${vscode.l10n.t('{0} @aufwand annotations in {1} drafts.', s.annotations, s.documents)}`);
-  if (s.fehlerhaft) md.appendMarkdown(` ${vscode.l10n.t('{0} annotations with errors are left out of the sums.', s.fehlerhaft)}`);
-  md.appendMarkdown(`\n\n${vscode.l10n.t('Click to show the cost report of the workspace.')}`);
+  row(t('Citizens: time'), j.buerger.stunden, e.buerger.stunden, 'h');
+  row(t('Citizens: expenses'), j.buerger.sachkosten, e.buerger.sachkosten, '€');
+  row(t('Business'), j.wirtschaft.euro, e.wirtschaft.euro, '€');
+  row(t('of which bureaucracy cost from information obligations'), j.wirtschaft.buerokratiekosten, e.wirtschaft.buerokratiekosten, '€');
+  row(t('Administration: Federation'), j.verwaltung.bund, e.verwaltung.bund, '€');
+  row(t('Administration: Länder (incl. municipalities)'), j.verwaltung.laender, e.verwaltung.laender, '€');
+  row(t('Administration: social insurance'), j.verwaltung.sozialversicherung, e.verwaltung.sozialversicherung, '€');
+  md.appendMarkdown(`\n${t('{0} @aufwand annotations in {1} drafts.', s.annotations, s.documents)}`);
+  if (s.fehlerhaft) md.appendMarkdown(` ${t('{0} annotations with errors are left out of the sums.', s.fehlerhaft)}`);
+  md.appendMarkdown(`\n\n${t('Click to show the cost report of the workspace.')}`);
   return md;
 }

@@ -10,6 +10,7 @@ import { NormaStatus } from './status';
 import { NormaCostStatus, WORKSPACE_REPORT } from './cost-status';
 import { NormaPreviews } from './preview';
 import { CostReports } from './cost-report';
+import { initL10n, t } from './l10n';
 
 const loadedAt = performance.now();
 
@@ -65,6 +66,7 @@ async function normaDocument(uri?: vscode.Uri): Promise<vscode.TextDocument | un
 export const WALKTHROUGH = 'norma.norma#kennenlernen';
 
 export async function activate(context: vscode.ExtensionContext): Promise<NormaApi> {
+  initL10n(context);
   const output = vscode.window.createOutputChannel('Norma', { log: true });
   context.subscriptions.push(output);
   const status = new NormaStatus();
@@ -90,7 +92,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NormaA
   };
 
   const start = async (): Promise<void> => {
-    client = new LanguageClient('norma', vscode.l10n.t('Norma Language Server'), serverOptions, clientOptions);
+    client = new LanguageClient('norma', t('Norma Language Server'), serverOptions, clientOptions);
     client.onDidChangeState((e) => {
       status.setState(e.newState);
       costStatus.schedule(0);
@@ -109,11 +111,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<NormaA
     const doc = await normaDocument(uri);
     const experimental = client?.initializeResult?.capabilities.experimental as { export?: boolean } | undefined;
     if (!doc || doc.languageId !== 'norma') {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Open a .norma draft to export it.'));
+      void vscode.window.showWarningMessage(t('Open a .norma draft to export it.'));
       return undefined;
     }
     if (!client || !experimental?.export) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('The export is not available in this version of the language server yet.'));
+      void vscode.window.showInformationMessage(t('The export is not available in this version of the language server yet.'));
       return undefined;
     }
     const ext = format === 'html' ? 'html' : 'xml';
@@ -123,7 +125,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NormaA
       (await vscode.window.showSaveDialog({
         defaultUri: base,
         filters: format === 'html' ? { HTML: ['html'] } : { 'LegalDocML.de': ['xml'] },
-        title: format === 'html' ? vscode.l10n.t('Export as HTML') : vscode.l10n.t('Export as LegalDocML.de'),
+        title: format === 'html' ? t('Export as HTML') : t('Export as LegalDocML.de'),
       }));
     if (!dest) return undefined;
     const stem = dest.path.slice(dest.path.lastIndexOf('/') + 1).replace(/\.(xml|html?)$/i, '');
@@ -141,8 +143,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<NormaA
       written.push(to);
     }
     for (const w of r.warnings) output.warn(w);
-    const more = written.length > 1 ? ` ${vscode.l10n.t('(and {0} Anlagen beside it)', written.length - 1)}` : '';
-    void vscode.window.showInformationMessage(vscode.l10n.t('Exported to {0}', vscode.workspace.asRelativePath(dest)) + more);
+    const more = written.length > 1 ? ` ${t('(and {0} Anlagen beside it)', written.length - 1)}` : '';
+    void vscode.window.showInformationMessage(t('Exported to {0}', vscode.workspace.asRelativePath(dest)) + more);
     return written;
   };
 
@@ -150,8 +152,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<NormaA
   context.subscriptions.push(reports);
   const ready = start().catch((e: unknown) => {
     status.setState(State.StartFailed);
-    output.error(`${vscode.l10n.t('The Norma language server could not be started.')} ${e instanceof Error ? e.message : String(e)}`);
-    void vscode.window.showErrorMessage(vscode.l10n.t('The Norma language server could not be started.'));
+    output.error(`${t('The Norma language server could not be started.')} ${e instanceof Error ? e.message : String(e)}`);
+    void vscode.window.showErrorMessage(t('The Norma language server could not be started.'));
   });
 
   context.subscriptions.push(
@@ -161,18 +163,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<NormaA
         await client.dispose().catch(() => undefined);
       }
       await start();
-      void vscode.window.setStatusBarMessage(vscode.l10n.t('Norma language server restarted.'), 3000);
+      void vscode.window.setStatusBarMessage(t('Norma language server restarted.'), 3000);
     }),
     vscode.commands.registerCommand('norma.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('norma.renumber', async (uri?: vscode.Uri) => {
       const target = uri ?? (await normaDocument())?.uri;
       if (!target || !client || client.state !== State.Running) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('Open a .norma draft to renumber it.'));
+        void vscode.window.showWarningMessage(t('Open a .norma draft to renumber it.'));
         return;
       }
       const commands = client.initializeResult?.capabilities.executeCommandProvider?.commands ?? [];
       if (!commands.includes(RENUMBER_COMMAND)) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Renumbering is not available in this version of the language server yet.'));
+        void vscode.window.showInformationMessage(t('Renumbering is not available in this version of the language server yet.'));
         return;
       }
       await client.sendRequest('workspace/executeCommand', { command: RENUMBER_COMMAND, arguments: [client.code2ProtocolConverter.asUri(target)] });
@@ -188,11 +190,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<NormaA
       const target = typeof uri === 'string' ? uri : (uri ?? active?.uri)?.toString() ?? WORKSPACE_REPORT;
       const experimental = client?.initializeResult?.capabilities.experimental as { costReport?: boolean } | undefined;
       if (!client || !experimental?.costReport) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('The cost report is not available in this version of the language server yet.'));
+        void vscode.window.showInformationMessage(t('The cost report is not available in this version of the language server yet.'));
         return undefined;
       }
       const name = target === WORKSPACE_REPORT ? undefined : vscode.Uri.parse(target).path.split('/').pop();
-      const title = name ? vscode.l10n.t('Compliance cost: {0}', name) : vscode.l10n.t('Compliance cost of the workspace');
+      const title = name ? t('Compliance cost: {0}', name) : t('Compliance cost of the workspace');
       return reports.show(target, title);
     }),
     vscode.commands.registerCommand('norma.exportHtml', (uri?: vscode.Uri) => exportDraft('html', uri)),
@@ -200,7 +202,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NormaA
     vscode.commands.registerCommand('norma.synopse', async (uri?: vscode.Uri) => {
       const doc = await normaDocument(uri);
       if (!doc || doc.languageId !== 'norma') {
-        void vscode.window.showWarningMessage(vscode.l10n.t('Open an amending draft to see its synopsis.'));
+        void vscode.window.showWarningMessage(t('Open an amending draft to see its synopsis.'));
         return undefined;
       }
       return previews.open(doc, 'synopse');
@@ -210,19 +212,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<NormaA
       // the new version of each law the draft amends, as read-only .norma documents
       const doc = await normaDocument(uri);
       if (!doc || doc.languageId !== 'norma' || !client) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('Open an amending draft to see the new version of the law it amends.'));
+        void vscode.window.showWarningMessage(t('Open an amending draft to see the new version of the law it amends.'));
         return undefined;
       }
       const r = await client.sendRequest<{ versions: { uri: string; name: string; text: string; applied: number; commands: number }[] } | null>('norma/newVersion', {
         uri: client.code2ProtocolConverter.asUri(doc.uri),
       });
       if (!r || !r.versions.length) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('The draft amends no law that is open in the workspace (import it with „norma import“).'));
+        void vscode.window.showInformationMessage(t('The draft amends no law that is open in the workspace (import it with „norma import“).'));
         return undefined;
       }
       const opened: vscode.TextDocument[] = [];
       for (const v of r.versions) {
-        const target = vscode.Uri.from({ scheme: NEW_VERSION_SCHEME, path: `/${v.name.replace(/[/\\]/g, '_')} (${vscode.l10n.t('new version')}).norma`, query: v.uri });
+        const target = vscode.Uri.from({ scheme: NEW_VERSION_SCHEME, path: `/${v.name.replace(/[/\\]/g, '_')} (${t('new version')}).norma`, query: v.uri });
         newVersions.texts.set(target.toString(), v.text);
         newVersions.changed.fire(target);
         const d = await vscode.workspace.openTextDocument(target);
@@ -235,7 +237,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NormaA
     vscode.commands.registerCommand('norma.preview', async (uri?: vscode.Uri) => {
       const doc = await normaDocument(uri);
       if (!doc || doc.languageId !== 'norma') {
-        void vscode.window.showWarningMessage(vscode.l10n.t('Open a .norma draft to preview it.'));
+        void vscode.window.showWarningMessage(t('Open a .norma draft to preview it.'));
         return undefined;
       }
       return previews.open(doc);
@@ -245,7 +247,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NormaA
       if (vscode.window.activeTextEditor?.document.languageId !== 'norma') {
         const doc = await normaDocument();
         if (!doc) {
-          void vscode.window.showWarningMessage(vscode.l10n.t('Open a .norma draft to fix its findings.'));
+          void vscode.window.showWarningMessage(t('Open a .norma draft to fix its findings.'));
           return;
         }
         await vscode.window.showTextDocument(doc, { preview: false });
@@ -262,6 +264,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<NormaA
     vscode.languages.onDidChangeDiagnostics(() => {
       status.refresh();
       costStatus.schedule();
+    }),
+    // the extension's texts follow `norma.locale` (l10n.ts): the status bar at once, everything else when it is next made
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('norma.locale')) return;
+      status.refresh();
+      costStatus.schedule(0);
     }),
     { dispose: () => void client?.stop() },
   );
@@ -293,7 +301,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NormaA
 async function showDigitalcheck(): Promise<void> {
   const doc = await normaDocument();
   if (!doc) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Open a .norma draft to see its Digitalcheck findings.'));
+    void vscode.window.showWarningMessage(t('Open a .norma draft to see its Digitalcheck findings.'));
     return;
   }
   const name = vscode.workspace.asRelativePath(doc.uri);
@@ -302,20 +310,20 @@ async function showDigitalcheck(): Promise<void> {
     .filter((d) => typeof d.source === 'string' && d.source.includes('Digitalcheck'))
     .sort((a, b) => a.range.start.line - b.range.start.line);
   if (!found.length) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Digitalcheck: no findings in {0}.', name));
+    void vscode.window.showInformationMessage(t('Digitalcheck: no findings in {0}.', name));
     return;
   }
   interface Item extends vscode.QuickPickItem {
     range: vscode.Range;
   }
   const items: Item[] = found.map((d) => ({
-    label: `${vscode.l10n.t('Line {0}', d.range.start.line + 1)}: ${doc.getText(d.range) || String(d.code ?? '')}`,
+    label: `${t('Line {0}', d.range.start.line + 1)}: ${doc.getText(d.range) || String(d.code ?? '')}`,
     description: d.source,
     detail: d.message,
     range: d.range,
   }));
   const picked = await vscode.window.showQuickPick(items, {
-    title: vscode.l10n.t('Digitalcheck: {0} findings in {1}', found.length, name),
+    title: t('Digitalcheck: {0} findings in {1}', found.length, name),
     matchOnDetail: true,
   });
   if (picked) await vscode.window.showTextDocument(doc, { selection: picked.range, preview: false });
@@ -349,7 +357,7 @@ async function openExerciseFile(file?: string, select?: string): Promise<vscode.
     return editor;
   }
   void vscode.window.showWarningMessage(
-    vscode.l10n.t('{0} is not in the workspace. Open the folder samples/ of the Norma repository (npm start does this).', file),
+    t('{0} is not in the workspace. Open the folder samples/ of the Norma repository (npm start does this).', file),
   );
   return undefined;
 }

@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { z } from 'zod';
+import { t, uiLanguage } from './l10n';
 
 export const PREVIEW_REQUEST = 'norma/preview';
 export const SYNOPSE_REQUEST = 'norma/synopse';
@@ -63,7 +64,7 @@ export class PreviewPanel implements vscode.Disposable {
     const media = vscode.Uri.joinPath(extensionUri, 'media');
     this.panel = vscode.window.createWebviewPanel(
       kind === 'synopse' ? 'norma.synopse' : 'norma.preview',
-      kind === 'synopse' ? vscode.l10n.t('Synopsis: {0}', basename(document.uri)) : vscode.l10n.t('Preview: {0}', basename(document.uri)),
+      kind === 'synopse' ? t('Synopsis: {0}', basename(document.uri)) : t('Preview: {0}', basename(document.uri)),
       { viewColumn: column, preserveFocus: true },
       { enableScripts: true, enableCommandUris: false, localResourceRoots: [media], retainContextWhenHidden: true, enableFindWidget: true },
     );
@@ -110,9 +111,9 @@ export class PreviewPanel implements vscode.Disposable {
       "form-action 'none'",
     ].join('; ');
     const title = escapeHtml(basename(this.document.uri));
-    const lang = vscode.env.language.startsWith('de') ? 'de' : 'en';
-    const costsLabel = escapeHtml(vscode.l10n.t('Cost per §'));
-    const loading = escapeHtml(vscode.l10n.t('The preview is being rendered …'));
+    const lang = uiLanguage();
+    const costsLabel = escapeHtml(t('Cost per §'));
+    const loading = escapeHtml(t('The preview is being rendered …'));
     return `<!DOCTYPE html>
 <html lang="${lang}">
 <head>

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { State } from 'vscode-languageclient/node';
+import { t } from './l10n';
 
 export class NormaStatus implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
@@ -11,7 +12,7 @@ export class NormaStatus implements vscode.Disposable {
 
   constructor() {
     this.item = vscode.window.createStatusBarItem('norma.status', vscode.StatusBarAlignment.Right, 100);
-    this.item.name = vscode.l10n.t('Norma');
+    this.item.name = t('Norma');
     this.item.command = 'norma.showOutput';
   }
 
@@ -31,7 +32,7 @@ export class NormaStatus implements vscode.Disposable {
     switch (this.state) {
       case State.Starting:
         item.text = '$(sync~spin) Norma';
-        item.tooltip = vscode.l10n.t('The Norma language server is starting …');
+        item.tooltip = t('The Norma language server is starting …');
         break;
       case State.Running: {
         const diags = vscode.languages.getDiagnostics(editor.document.uri);
@@ -40,13 +41,13 @@ export class NormaStatus implements vscode.Disposable {
         item.text = errors || warnings ? `$(law) Norma $(error) ${errors} $(warning) ${warnings}` : '$(law) Norma $(check)';
         item.tooltip =
           errors || warnings
-            ? vscode.l10n.t('Norma: {0} errors, {1} warnings in this draft. Click to show the output.', errors, warnings)
-            : vscode.l10n.t('Norma: no errors or warnings in this draft. Click to show the output.');
+            ? t('Norma: {0} errors, {1} warnings in this draft. Click to show the output.', errors, warnings)
+            : t('Norma: no errors or warnings in this draft. Click to show the output.');
         break;
       }
       default:
         item.text = '$(error) Norma';
-        item.tooltip = vscode.l10n.t('The Norma language server is not running. Click to show the output.');
+        item.tooltip = t('The Norma language server is not running. Click to show the output.');
         item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
     }
     item.show();

@@ -26,15 +26,16 @@ const USAGE = `Aufruf: npm start -- [--port <Port>] [--folder <Ordner> | --teiln
                             Einstellungen und eigenem Fortschritt der Einführung, je Name ein Port
   --host <Adresse>          Adresse, auf der der Editor lauscht (Standard: 127.0.0.1, nur dieser Rechner);
                             jede andere Adresse schützt jeden Editor mit einem eigenen Passwort
-  --sprache de|en           Sprache der Befehle und der Einführung (Standard: de; die Oberfläche von
-                            VS Code selbst bleibt englisch, ein deutsches Sprachpaket gibt es ohne
-                            Marketplace nicht)`;
+  --sprache de|en           Sprache der Befehle, der Einführung und der Texte und Meldungen von Norma
+                            (Standard: de; die Oberfläche von VS Code selbst bleibt englisch, ein
+                            deutsches Sprachpaket gibt es ohne Marketplace nicht)`;
 
 /**
  * code-server here has no German language pack (it comes from the Marketplace, not from npm), so VS Code's
  * display language stays English and would pick the extension's English texts. For a German course the
  * installed copy of the extension gets its German manifest texts (commands, settings, walkthrough) as the
- * default; the findings are German anyway.
+ * default. The texts the extension makes at run time (status bar, notifications, tab titles) and the
+ * findings follow the setting `norma.locale`, which the user settings below set to the same language.
  */
 function germanManifest(extensionsDir: string): void {
   for (const dir of fs.readdirSync(extensionsDir)) {
@@ -110,6 +111,8 @@ async function main(): Promise<void> {
   installExtensions({ userDataDir: path.join(TOOLS, 'demo', 'user-data'), extensionsDir }, [vsix], log);
   if (sprache === 'de') germanManifest(extensionsDir);
   const settings = { 'workbench.colorTheme': 'Default Light Modern', 'editor.fontSize': 15, 'norma.einfuehrung.beimStartOeffnen': true,
+    // Norma's texts at run time and its findings in the course's language (client/src/l10n.ts)
+    'norma.locale': sprache,
     // samples/ and kurs/ lie inside this repository: no offer to open it
     'git.openRepositoryInParentFolders': 'never',
   };

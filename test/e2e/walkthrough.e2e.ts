@@ -202,7 +202,7 @@ describe('Walkthrough „Norma kennenlernen“ in real VS Code, started by npm s
 
   it('6 compliance cost: the report opens (screenshot)', async () => {
     await clickButton('aufwand');
-    await page.locator('.tab', { hasText: 'Compliance cost: einfuehrung.norma' }).first().waitFor({ timeout: 30000 });
+    await page.locator('.tab', { hasText: 'Erfüllungsaufwand: einfuehrung.norma' }).first().waitFor({ timeout: 30000 });
     await new Promise((r) => setTimeout(r, 1500));
     await shot('walkthrough-aufwand.png');
     await expectDone('aufwand');
@@ -217,7 +217,7 @@ describe('Walkthrough „Norma kennenlernen“ in real VS Code, started by npm s
 
   it('8 preview', async () => {
     await clickButton('vorschau');
-    await page.locator('.tab', { hasText: 'Preview: einfuehrung.norma' }).first().waitFor({ timeout: 30000 });
+    await page.locator('.tab', { hasText: 'Vorschau: einfuehrung.norma' }).first().waitFor({ timeout: 30000 });
     await expectDone('vorschau');
   });
 
@@ -226,7 +226,7 @@ describe('Walkthrough „Norma kennenlernen“ in real VS Code, started by npm s
     await page.locator('.tab.active', { hasText: 'aenderung-bmg.norma' }).first().waitFor({ timeout: 20000 });
     await openWalkthrough();
     await clickButton('aenderung', 1);
-    await page.locator('.tab', { hasText: 'Synopsis: aenderung-bmg.norma' }).first().waitFor({ timeout: 30000 });
+    await page.locator('.tab', { hasText: 'Synopse: aenderung-bmg.norma' }).first().waitFor({ timeout: 30000 });
     await new Promise((r) => setTimeout(r, 1500));
     await shot('walkthrough-synopse.png');
     await expectDone('aenderung');

@@ -423,6 +423,47 @@ describe('Norma in VS Code', function () {
     await revertAndClose();
   });
 
+  it('speaks the language of norma.locale in its own texts (tab titles, status bar), whatever VS Code’s display language', async function () {
+    const experimental = client.initializeResult?.capabilities.experimental as { preview?: boolean; costSummary?: boolean; costReport?: boolean } | undefined;
+    if (!experimental?.preview || !experimental.costSummary || !experimental.costReport) pending(this, 'the language server has no preview or cost report');
+    const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('norma');
+    const before = config().inspect<string>('locale')?.globalValue;
+    const editor = await openDraft('wohnsitzanmeldung.norma');
+    const doc = editor.document;
+    const costs = api.costStatus;
+    /** The texts the extension makes with `norma.locale` set to `locale`. */
+    const texts = async (locale: string): Promise<{ preview: string; report: string; status: string }> => {
+      await config().update('locale', locale, vscode.ConfigurationTarget.Global);
+      await until(`norma.locale = ${locale}`, () => (config().get('locale') === locale ? true : undefined));
+      const preview = api.previews.open(doc);
+      const previewTitle = preview.panel.title;
+      preview.dispose();
+      await vscode.commands.executeCommand('norma.erfuellungsaufwand', doc.uri.toString());
+      const report = await until('the cost report of the draft', () => api.reports.get(doc.uri.toString()));
+      const reportTitle = report.panel.title;
+      report.dispose();
+      // the status-bar item says it again at once when the setting changes
+      const want = locale === 'de' ? /Erfüllungsaufwand (jährlich|einmalig):/ : /Compliance cost (per year|one-off):/;
+      const status = await until(`the cost status in ${locale}`, () => (want.test(costs.text) ? costs.text : undefined), 20000);
+      return { preview: previewTitle, report: reportTitle, status };
+    };
+    try {
+      const de = await texts('de');
+      assert.equal(de.preview, 'Vorschau: wohnsitzanmeldung.norma');
+      assert.equal(de.report, 'Erfüllungsaufwand: wohnsitzanmeldung.norma');
+      assert.match(costs.tooltipText, /Verwaltung: Bund \|/);
+      const en = await texts('en');
+      assert.equal(en.preview, 'Preview: wohnsitzanmeldung.norma');
+      assert.equal(en.report, 'Compliance cost: wohnsitzanmeldung.norma');
+      assert.match(costs.tooltipText, /Administration: Federation \|/);
+      metrics.displayLanguage = vscode.env.language;
+    } finally {
+      await config().update('locale', before, vscode.ConfigurationTarget.Global);
+      await vscode.window.showTextDocument(doc);
+      await revertAndClose();
+    }
+  });
+
   it('restarts the language server on command and gets diagnostics again', async () => {
     await vscode.commands.executeCommand('norma.restartServer');
     const c = api.client();
