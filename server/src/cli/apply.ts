@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createLanguageService, type LanguageService } from '../service';
 import { amendAnalysis, newVersions } from '../service/amend';
+import { ambiguityMessage } from '../service/amend/qualify';
 import { format } from '../service/i18n/messages';
 import { nodeFileSystem, readDraft, UsageError, writeOut, writeText, parseCommandArgs } from './io';
 import { resolveFiles } from './lint';
@@ -69,6 +70,11 @@ export async function runApply(args: string[]): Promise<number> {
       const c = i.change;
       const line = c.span.block.startLine + c.span.line + 1;
       const bad = i.kind === 'ziel-fehlt' || i.kind === 'text-fehlt' || i.kind === 'inhalt-fehlt' || i.kind === 'nummer-belegt';
+      if (i.kind === 'ziel-mehrdeutig') {
+        // not applied, as a warning: the finding of the editor, with its list of units
+        process.stderr.write(`${path.relative(process.cwd(), draft) || draft}:${line}:${c.span.start + 1} Warnung: ${format(ambiguityMessage(i, l.law.abkuerzung ?? l.law.titel))}\n`);
+        continue;
+      }
       if (bad) failed++;
       const key = i.kind === 'ziel-fehlt' ? (i.args.existing ? 'aenderung-ziel-fehlt.existing' : 'aenderung-ziel-fehlt.none') : i.kind === 'text-fehlt' ? 'aenderung-text-fehlt.message' : i.kind === 'text-mehrdeutig' ? 'aenderung-text-mehrdeutig.message' : i.kind === 'nummer-belegt' ? 'aenderung-nummer.belegt' : i.kind === 'nummer-reihenfolge' ? 'aenderung-nummer.reihenfolge' : 'aenderung-befehl.inhalt';
       const msg = format({ key, args: { ...i.args, law: l.law.abkuerzung ?? l.law.titel } });

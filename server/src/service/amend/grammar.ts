@@ -201,6 +201,11 @@ for (const [word, forms] of Object.entries({
 /** Every form of the Gliederung words the grammar reads („Abschnitt“, „Abschnitts“, „Bücher“ …). */
 export const GLIEDERUNG_FORMS: readonly string[] = Object.keys(GLIEDERUNG_FORM);
 
+/** The Gliederung word of one of its forms („Abschnitts“ → „Abschnitt“). */
+export function gliederungWordOf(form: string): GliederungWord | undefined {
+  return GLIEDERUNG_FORM[form];
+}
+
 export interface AstQuote {
   text: string;
   /** Offsets of the quoted text (without the marks) in the sentence. */
