@@ -466,7 +466,10 @@ function setup(): { g: ohm.Grammar; s: ohm.Semantics } {
 }
 
 const memo = new Map<string, CommandAst | null>();
-const WORD_RE = /\p{L}+/uy;
+/** A letter of an ordinal word: A–Z, a–z, Ä Ö Ü ä ö ü ß. */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 0xe4 || c === 0xf6 || c === 0xfc || c === 0xdf || c === 0xc4 || c === 0xd6 || c === 0xdc;
+}
 
 /**
  * The sentence with the text of each outer quotation replaced by its index
@@ -501,24 +504,23 @@ function skeleton(sentence: string): { skel: string; quotes: AstQuote[]; nums: M
       }
     }
     // a word: an ordinal („Dritten“) becomes the mark and „1“, its value kept by position; any other is copied whole
-    if (c >= 'A' && (i === 0 || !/[\p{L}\p{N}]/u.test(sentence[i - 1]))) {
-      WORD_RE.lastIndex = i;
-      const w = WORD_RE.exec(sentence)?.[0];
-      if (w) {
-        const n = w.length >= 4 ? ordinalValue(w) : undefined;
-        if (n !== undefined) {
-          pos.push(i);
-          out += ORD;
-          nums.set(out.length, String(n));
-          pos.push(i);
-          out += '1';
-        } else {
-          for (let k = 0; k < w.length; k++) pos.push(i + k);
-          out += w;
-        }
-        i += w.length - 1;
-        continue;
+    if (isWordChar(sentence.charCodeAt(i)) && (i === 0 || !/[\p{L}\p{N}]/u.test(sentence[i - 1]))) {
+      let j = i + 1;
+      while (j < sentence.length && isWordChar(sentence.charCodeAt(j))) j++;
+      const w = sentence.slice(i, j);
+      const n = j - i >= 4 && !(j < sentence.length && /[\p{L}\p{N}]/u.test(sentence[j])) ? ordinalValue(w) : undefined;
+      if (n !== undefined) {
+        pos.push(i);
+        out += ORD;
+        nums.set(out.length, String(n));
+        pos.push(i);
+        out += '1';
+      } else {
+        for (let k = i; k < j; k++) pos.push(k);
+        out += w;
       }
+      i = j - 1;
+      continue;
     }
     // a number (with its letters) outside quotations becomes „1“; its value is kept by position
     if (c >= '0' && c <= '9' && (i === 0 || !/[\p{L}\p{N}]/u.test(sentence[i - 1]))) {
