@@ -7,13 +7,16 @@
  * with ordinals, „Drittes Kapitel“, „Zweiter Abschnitt“).
  */
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { applyEdits, createLanguageService, type LanguageService, type NormaDiagnostic } from '../server/src/service/index';
 import { importXml } from '../server/src/service/import';
 import { newVersions, parseCommand, synopse } from '../server/src/service/amend';
 import { amendingDraft, type AmendedLaw } from './amend-helpers';
 import { ROOT } from './features-helpers';
+import { BIN } from './cli-helpers';
 
 const BGB_XML = path.join(ROOT, '..', 'shared', 'corpus', 'gii-xml', 'bgb.xml');
 const BGB: AmendedLaw = { genitiv: 'des Bürgerlichen Gesetzbuchs', nominativ: 'Das Bürgerliche Gesetzbuch' };
@@ -214,6 +217,18 @@ describe('amend: ordinal forms of Gliederung units', () => {
       assert.deepEqual(f.shown, []);
       assert.ok(f.neu.includes('Zweiter Abschnitt (weggefallen)') && !f.neu.includes('Zweiter Abschnitt Zusätzliche Bedarfe'));
       assert.deepEqual(unitRows(f).slice(0, 1), ['Kapitel 3 Abschnitt 2 geaendert Zweiter Abschnitt (weggefallen) ← Artikel 1 Nummer 1']);
+    });
+
+    it('norma apply: the ambiguous command is not applied (exit code 1), the qualified one is', function () {
+      this.timeout(60_000);
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'norma-ordinal-'));
+      fs.writeFileSync(path.join(dir, 'sgb_12.norma'), sgb);
+      fs.writeFileSync(path.join(dir, 'entwurf.norma'), amendingDraft(SGB12, ['1. Der Zweite Abschnitt wird aufgehoben.', '2. Die Überschrift des Siebten Abschnitts des Dritten Kapitels wird durch die folgende Überschrift ersetzt: „Verordnungen“']));
+      const r = spawnSync(process.execPath, [BIN, 'apply', 'entwurf.norma', 'sgb_12.norma', '-o', 'neu'], { cwd: dir, encoding: 'utf8' });
+      assert.equal(r.status, 1);
+      assert.equal(r.stderr, 'entwurf.norma:7:4 Fehler: „Abschnitt 2 (SGB XII)“ ist mehrdeutig: 7 Einheiten passen (in Kapitel 2, Kapitel 3, Kapitel 4, Kapitel 11, Kapitel 12, Kapitel 13, …); der Befehl wird nicht angewandt. Den Pfad mit den Einheiten darüber nennen, etwa „Kapitel 2 Abschnitt 2“.\n');
+      assert.match(r.stdout, /SGB XII: 1 von 2 Änderungsbefehl\(en\) angewandt/);
+      assert.match(fs.readFileSync(path.join(dir, 'neu', 'sgb_12.norma'), 'utf8'), /\nSiebter Abschnitt Verordnungen\n/);
     });
   });
 });

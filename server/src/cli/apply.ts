@@ -69,15 +69,12 @@ export async function runApply(args: string[]): Promise<number> {
     for (const i of l.result.issues) {
       const c = i.change;
       const line = c.span.block.startLine + c.span.line + 1;
-      const bad = i.kind === 'ziel-fehlt' || i.kind === 'text-fehlt' || i.kind === 'inhalt-fehlt' || i.kind === 'nummer-belegt';
-      if (i.kind === 'ziel-mehrdeutig') {
-        // not applied, as a warning: the finding of the editor, with its list of units
-        process.stderr.write(`${path.relative(process.cwd(), draft) || draft}:${line}:${c.span.start + 1} Warnung: ${format(ambiguityMessage(i, l.law.abkuerzung ?? l.law.titel))}\n`);
-        continue;
-      }
+      // a path that fits several units is not applied: an error here (a warning of lint)
+      const bad = i.kind === 'ziel-fehlt' || i.kind === 'ziel-mehrdeutig' || i.kind === 'text-fehlt' || i.kind === 'inhalt-fehlt' || i.kind === 'nummer-belegt';
       if (bad) failed++;
       const key = i.kind === 'ziel-fehlt' ? (i.args.existing ? 'aenderung-ziel-fehlt.existing' : 'aenderung-ziel-fehlt.none') : i.kind === 'text-fehlt' ? 'aenderung-text-fehlt.message' : i.kind === 'text-mehrdeutig' ? 'aenderung-text-mehrdeutig.message' : i.kind === 'nummer-belegt' ? 'aenderung-nummer.belegt' : i.kind === 'nummer-reihenfolge' ? 'aenderung-nummer.reihenfolge' : 'aenderung-befehl.inhalt';
-      const msg = format({ key, args: { ...i.args, law: l.law.abkuerzung ?? l.law.titel } });
+      const law = l.law.abkuerzung ?? l.law.titel;
+      const msg = format(i.kind === 'ziel-mehrdeutig' ? ambiguityMessage(i, law) : { key, args: { ...i.args, law } });
       const q = i.quote === 'anchor' ? c.words?.anchor : i.quote === 'old' ? c.words?.old : undefined;
       const col = c.span.start + (q ? q.start : 0) + 1;
       process.stderr.write(`${path.relative(process.cwd(), draft) || draft}:${line}:${col} ${bad ? 'Fehler' : 'Warnung'}: ${msg}\n`);
