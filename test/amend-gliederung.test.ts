@@ -185,7 +185,7 @@ describe('amend: commands on Gliederung units', () => {
   });
 
   it('renumbering units („Die bisherigen Abschnitte 2 und 3 werden die Abschnitte 3 und 4.“)', () => {
-    const r = run(['1. Die bisherigen Abschnitte 2 und 3 werden die Abschnitte 3 und 4.', '2. Nach Abschnitt 1 wird folgender Abschnitt 2 eingefügt:', '  „Abschnitt 2 Neu', '  § 2a Neu', '  Neu ist neu.“']);
+    const r = run(['1. Die bisherigen Abschnitte 2 und 3 werden die Abschnitte 3 und 4.', '2. Nach Teil 1 Abschnitt 1 wird folgender Abschnitt 2 eingefügt:', '  „Abschnitt 2 Neu', '  § 2a Neu', '  Neu ist neu.“']);
     assert.deepEqual(r.diags, []);
     assert.deepEqual(
       r.body.filter((l) => l.startsWith('Abschnitt')),
@@ -204,7 +204,8 @@ describe('amend: commands on Gliederung units', () => {
 
   it('an inserted unit whose number is taken or out of order, a § of it whose number is taken: aenderung-nummer', () => {
     const r = run([
-      '1. Nach Abschnitt 1 wird folgender Abschnitt 2 eingefügt:',
+      // „Abschnitt 1“ alone would fit the Abschnitt 1 of each Teil (aenderung-ziel-mehrdeutig, test/amend-ordinal.test.ts)
+      '1. Nach Teil 1 Abschnitt 1 wird folgender Abschnitt 2 eingefügt:',
       '  „Abschnitt 2 Doppelt',
       '  § 2a Doppelt',
       '  Doppelt hält besser.“',

@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createLanguageService, type LanguageService } from '../service';
 import { amendAnalysis, newVersions } from '../service/amend';
+import { ambiguityMessage } from '../service/amend/qualify';
 import { format } from '../service/i18n/messages';
 import { nodeFileSystem, readDraft, UsageError, writeOut, writeText, parseCommandArgs } from './io';
 import { resolveFiles } from './lint';
@@ -68,10 +69,12 @@ export async function runApply(args: string[]): Promise<number> {
     for (const i of l.result.issues) {
       const c = i.change;
       const line = c.span.block.startLine + c.span.line + 1;
-      const bad = i.kind === 'ziel-fehlt' || i.kind === 'text-fehlt' || i.kind === 'inhalt-fehlt' || i.kind === 'nummer-belegt';
+      // a path that fits several units is not applied: an error here (a warning of lint)
+      const bad = i.kind === 'ziel-fehlt' || i.kind === 'ziel-mehrdeutig' || i.kind === 'text-fehlt' || i.kind === 'inhalt-fehlt' || i.kind === 'nummer-belegt';
       if (bad) failed++;
       const key = i.kind === 'ziel-fehlt' ? (i.args.existing ? 'aenderung-ziel-fehlt.existing' : 'aenderung-ziel-fehlt.none') : i.kind === 'text-fehlt' ? 'aenderung-text-fehlt.message' : i.kind === 'text-mehrdeutig' ? 'aenderung-text-mehrdeutig.message' : i.kind === 'nummer-belegt' ? 'aenderung-nummer.belegt' : i.kind === 'nummer-reihenfolge' ? 'aenderung-nummer.reihenfolge' : 'aenderung-befehl.inhalt';
-      const msg = format({ key, args: { ...i.args, law: l.law.abkuerzung ?? l.law.titel } });
+      const law = l.law.abkuerzung ?? l.law.titel;
+      const msg = format(i.kind === 'ziel-mehrdeutig' ? ambiguityMessage(i, law) : { key, args: { ...i.args, law } });
       const q = i.quote === 'anchor' ? c.words?.anchor : i.quote === 'old' ? c.words?.old : undefined;
       const col = c.span.start + (q ? q.start : 0) + 1;
       process.stderr.write(`${path.relative(process.cwd(), draft) || draft}:${line}:${col} ${bad ? 'Fehler' : 'Warnung'}: ${msg}\n`);

@@ -20,7 +20,8 @@ import type { DocBlock, Node, NormaDoc } from '../import/writer';
 import type { AstLevel, AstLevelKind, AstWordChange } from './grammar';
 import { cloneBlock, fragmentKind, markerKind, markerNum, parseFragment, type Fragment } from './tree';
 import { SENTENCE_ABBREVIATIONS } from '../parser/sentences';
-import { ordinalValue, romanValue } from '../parser/lexer';
+import { romanValue } from '../parser/lexer';
+import { ordinalDesignation, ordinalStemValue } from '../util/ordinal';
 
 export type Level = AstLevel;
 
@@ -49,7 +50,7 @@ export interface Change {
   key?: string;
 }
 
-export type IssueKind = 'ziel-fehlt' | 'text-fehlt' | 'text-mehrdeutig' | 'nummer-belegt' | 'nummer-reihenfolge' | 'inhalt-fehlt';
+export type IssueKind = 'ziel-fehlt' | 'ziel-mehrdeutig' | 'text-fehlt' | 'text-mehrdeutig' | 'nummer-belegt' | 'nummer-reihenfolge' | 'inhalt-fehlt';
 
 export interface Issue<C extends Change = Change> {
   change: C;
@@ -57,6 +58,13 @@ export interface Issue<C extends Change = Change> {
   args: Record<string, string | number>;
   /** Which quote the issue is about (word changes). */
   quote?: 'old' | 'anchor';
+  /** ziel-mehrdeutig: the units the path fits, each with the units above it. */
+  candidates?: GCandidate[];
+}
+
+/** A unit an ambiguous path fits: the path of units down to it (outermost first). */
+export interface GCandidate {
+  path: { word: string; num: string }[];
 }
 
 export interface ApplyResult<C extends Change = Change> {
@@ -577,7 +585,7 @@ class Engine<C extends Change> {
   apply(change: C, resolved: Map<C, string>): boolean {
     const before = this.issues.length;
     const ok = this.applyOne(change, resolved);
-    return ok && !this.issues.slice(before).some((i) => i.kind === 'ziel-fehlt' || i.kind === 'text-fehlt' || i.kind === 'inhalt-fehlt');
+    return ok && !this.issues.slice(before).some((i) => i.kind === 'ziel-fehlt' || i.kind === 'ziel-mehrdeutig' || i.kind === 'text-fehlt' || i.kind === 'inhalt-fehlt');
   }
 
   private fail(change: C, m: Missing): false {
@@ -698,20 +706,31 @@ class Engine<C extends Change> {
     }
   }
 
-  /** Follow a path of Gliederung levels („Teil 2 Abschnitt 3“), each level inside the one before (one number each). */
-  private locateGliederung(levels: Level[], units: GUnit[]): { unit: GUnit | undefined; address: string } | Missing {
-    let scope: GUnit | undefined;
+  /**
+   * Follow a path of Gliederung levels („Teil 2 Abschnitt 3“), each level
+   * inside a unit of the one before (one number each): every unit the path
+   * fits. A level may skip the levels between („Buch 2 Titel 1“), and the
+   * path need not begin at the top („Abschnitt 3“), so it may fit several.
+   */
+  private locateGliederung(levels: Level[], units: GUnit[]): { units: (GUnit | undefined)[]; address: string } | Missing {
+    let scopes: (GUnit | undefined)[] = [undefined];
     let address = '';
     for (const l of levels) {
       const v = l.values[0];
-      const inScope = units.filter((u) => u.word === l.word && inside(u, scope));
-      const hit = inScope.find((u) => u.num === v);
+      const inScope = units.filter((u) => u.word === l.word && scopes.some((s) => inside(u, s)));
+      const hits = inScope.filter((u) => u.num === v);
       const what = `${address ? `${address} ` : ''}${l.word} ${v}`;
-      if (!hit) return { missing: true, what, existing: nearestText(inScope.map((u) => u.num), v, l.word ?? '') };
-      scope = hit;
+      if (!hits.length) return { missing: true, what, existing: nearestText(inScope.map((u) => u.num), v, l.word ?? '') };
+      scopes = hits;
       address = what;
     }
-    return { unit: scope, address };
+    return { units: scopes, address };
+  }
+
+  /** A path that fits more than one unit: reported with the units, the change is not made. */
+  private ambiguous(change: C, what: string, found: GUnit[], units: GUnit[]): false {
+    this.issues.push({ change, kind: 'ziel-mehrdeutig', args: { what, count: found.length }, candidates: found.map((u) => candidate(u, units)) });
+    return false;
   }
 
   /** Numbers of the §§ and Artikel in new blocks that the law has already (outside the blocks being replaced). */
@@ -756,14 +775,16 @@ class Engine<C extends Change> {
     if (!last) return this.fail(change, { missing: true, what: '(ohne Ziel)', existing: '' });
     const parentLoc = this.locateGliederung(levels.slice(0, -1), units);
     if ('missing' in parentLoc) return this.fail(change, parentLoc);
-    const scope = parentLoc.unit;
+    const scopes = parentLoc.units;
     const prefix = parentLoc.address ? `${parentLoc.address} ` : '';
-    const inScope = units.filter((u) => u.word === last.word && inside(u, scope));
+    const inScope = units.filter((u) => u.word === last.word && scopes.some((s) => inside(u, s)));
     const found: GUnit[] = [];
-    for (const v of expand(last, inScope.map((u) => u.num))) {
-      const u = inScope.find((x) => x.num === v);
-      if (!u) return this.fail(change, { missing: true, what: `${prefix}${last.word} ${v}`, existing: nearestText(inScope.map((x) => x.num), v, last.word ?? '') });
-      if (!found.includes(u)) found.push(u);
+    for (const v of expand(last, [...new Set(inScope.map((u) => u.num))])) {
+      const hits = inScope.filter((x) => x.num === v);
+      if (!hits.length) return this.fail(change, { missing: true, what: `${prefix}${last.word} ${v}`, existing: nearestText(inScope.map((x) => x.num), v, last.word ?? '') });
+      // „Abschnitt 3“ where each Buch has one: not a guess at the first
+      if (hits.length > 1) return this.ambiguous(change, `${prefix}${last.word} ${v}`, hits, units);
+      if (!found.includes(hits[0])) found.push(hits[0]);
     }
     const address = `${prefix}${levelText(last)}`;
     resolved.set(change, heading ? `${address} Überschrift` : address);
@@ -799,13 +820,14 @@ class Engine<C extends Change> {
         const to = change.to?.[change.to.length - 1];
         if (!to) return false;
         const targets = enumerate(to);
-        const others = inScope.filter((u) => !found.includes(u)).map((u) => u.num);
+        // the siblings keep their numbers
+        const others = units.filter((u) => u.word === last.word && u.parent === found[0].parent && !found.includes(u)).map((u) => u.num);
         found.forEach((u, j) => {
           const t = targets[j];
           if (t === undefined) return;
           if (others.includes(t)) this.issue(change, 'nummer-belegt', { what: `${last.word} ${t}`, where });
           const b = this.own(u.index);
-          if (b.heading?.kind === 'gliederung') b.heading.label = `${to.word ?? last.word} ${t}`;
+          if (b.heading?.kind === 'gliederung') b.heading.label = designation(b.heading.label, to.word ?? last.word ?? '', t);
         });
         return true;
       }
@@ -837,7 +859,8 @@ class Engine<C extends Change> {
   private gliederungAppend(change: C, levels: Level[], units: GUnit[], resolved: Map<C, string>): boolean {
     const loc = this.locateGliederung(levels, units);
     if ('missing' in loc) return this.fail(change, loc);
-    const container = loc.unit;
+    if (loc.units.length > 1) return this.ambiguous(change, loc.address, loc.units as GUnit[], units);
+    const container = loc.units[0];
     resolved.set(change, loc.address || 'Gesetz');
     const f = this.fragment(change);
     if (!f) return false;
@@ -1247,7 +1270,7 @@ export function gliederungOf(label: string): { word: string; num: string } {
   let m = G_ARABIC.exec(l);
   if (m) return { word: m[1], num: m[2] };
   if ((m = G_ROMAN.exec(l))) return { word: m[1], num: `${romanValue(m[2])}${m[3] ?? ''}` };
-  if ((m = G_ORDINAL.exec(l)) && ordinalValue(m[1]) !== undefined) return { word: m[2], num: String(ordinalValue(m[1])) };
+  if ((m = G_ORDINAL.exec(l)) && ordinalStemValue(m[1]) !== undefined) return { word: m[2], num: String(ordinalStemValue(m[1])) };
   if ((m = G_BARE.exec(l))) return { word: 'Abschnitt', num: `${romanValue(m[1])}${m[2] ?? ''}` };
   return { word: l.split(/\s/)[0], num: '' };
 }
@@ -1289,6 +1312,19 @@ export function gliederungUnits(blocks: readonly DocBlock[]): GUnit[] {
     }
   });
   return out;
+}
+
+/** A Gliederung designation in the style of the one it replaces: „Vierter Abschnitt“ after „Dritter Abschnitt“, else „Abschnitt 4“. */
+function designation(old: string, word: string, num: string): string {
+  if (G_ORDINAL.test(old.trim()) && /^\d+$/.test(num)) return ordinalDesignation(word, Number(num)) ?? `${word} ${num}`;
+  return `${word} ${num}`;
+}
+
+/** The path of units down to u, outermost first. */
+function candidate(u: GUnit, units: GUnit[]): GCandidate {
+  const path: GCandidate['path'] = [];
+  for (let x: GUnit | undefined = u; x; x = x.parent >= 0 ? units.find((y) => y.index === x?.parent) : undefined) path.unshift({ word: x.word, num: x.num });
+  return { path };
 }
 
 function inside(u: GUnit, scope: GUnit | undefined): boolean {

@@ -9,7 +9,7 @@
 import type { DocumentModel } from '../model/document-model';
 import type { Block } from '../parser/block';
 import type { Unit } from '../model/types';
-import { parseCommand, type AstLevel, type CommandAst } from './grammar';
+import { GLIEDERUNG_FORMS, parseCommand, type AstLevel, type CommandAst } from './grammar';
 import type { Change, Level, Verb } from './apply';
 import { GAZETTE } from '../util/gazette';
 
@@ -135,9 +135,26 @@ export function unquote(lines: string[]): string[] {
   return out;
 }
 
-/** Law name in a command's path („§ 5 der Meldeverordnung wird …“) taken out, so that the grammar reads the path. */
-function withoutLawName(s: string): string {
-  return s.replace(/(\d[a-z]{0,2})\s+(?:des|der)\s+[^„]*?,?(?=\s+(?:wird|werden)\s)/u, '$1');
+/** Where a law name may follow a path: after a number or a Gliederung word, before „des“ or „der“. */
+const LAW_NAME_AT = new RegExp(String.raw`(?:\d[a-z]{0,2}|(?<![\p{L}])(?:${GLIEDERUNG_FORMS.join('|')}))(?=\s+(?:des|der)\s)`, 'gu');
+const LAW_NAME = /^\s+(?:des|der)\s+[^„]*?,?(?=\s+(?:wird|werden)\s)/u;
+
+/**
+ * The command read with a law name in its path taken out („§ 5 der
+ * Meldeverordnung wird …“, „Der Dritte Abschnitt des Zweiten Buches des
+ * Bürgerlichen Gesetzbuchs wird …“): the name is tried from the last place
+ * it may begin, so that the units above in the genitive („des Zweiten
+ * Buches“) stay in the path.
+ */
+function withoutLawName(s: string): CommandAst | undefined {
+  const at = [...s.matchAll(LAW_NAME_AT)].map((m) => (m.index ?? 0) + m[0].length);
+  for (let k = at.length - 1; k >= 0; k--) {
+    const rest = s.slice(at[k]);
+    if (!LAW_NAME.test(rest)) continue;
+    const ast = parseCommand(s.slice(0, at[k]) + rest.replace(LAW_NAME, ''));
+    if (ast) return ast;
+  }
+  return undefined;
 }
 
 /** Sentence → its tree (shared, read-only): an edit re-reads the Artikel, and all but one sentence are as before. */
@@ -147,7 +164,7 @@ function parse(sentence: string): CommandAst | undefined {
   const hit = sentenceMemo.get(sentence);
   if (hit !== undefined) return hit ?? undefined;
   const s = sentence.replace(/\s+/g, ' ').trim();
-  const ast = parseCommand(s) ?? (s.includes(' des ') || s.includes(' der ') ? parseCommand(withoutLawName(s)) : undefined);
+  const ast = parseCommand(s) ?? (s.includes(' des ') || s.includes(' der ') ? withoutLawName(s) : undefined);
   if (sentenceMemo.size > 20_000) sentenceMemo.clear();
   sentenceMemo.set(sentence, ast ?? null);
   return ast;

@@ -16,11 +16,15 @@
  * of the quoted words in the sentence; commands.ts turns it into changes.
  */
 import * as ohm from 'ohm-js';
+import { ordinalValue } from '../util/ordinal';
 
 /** Buchstabe values: a … z, aa … zz, aaa … zzz (the longest first). */
 const LETTER_VALUES = [3, 2, 1]
   .flatMap((n) => Array.from({ length: 26 }, (_, i) => `"${String.fromCharCode(97 + i).repeat(n)}"`))
   .join(' | ');
+
+/** An ordinal in the skeleton: this mark, then „1“ (its number is kept by position, as for digits). */
+const ORD = '\uE000';
 
 const SOURCE = String.raw`
 Aenderungsbefehl {
@@ -55,9 +59,11 @@ Aenderungsbefehl {
                | anker Wortlaut verb Wortlaut kEingefuegt            -- vor
                | Ort? Wortlaut verb kJeweils? kDurch Wortlaut kErsetzt   -- subjekt_ersetzen
                | Ort? Wortlaut verb kGestrichen                      -- subjekt_streichen
-  Ort          = kIn det? Pfad
+  Ort          = InDet Pfad
+  InDet        = kIm                                                 -- im
+               | kIn det?                                            -- in
   Orte         = Ort WeiterOrt*
-  WeiterOrt    = ("," | kUnd) kIn? det? Pfad
+  WeiterOrt    = ("," | kUnd) (kIm | kIn)? det? Pfad
   Aenderungen  = Aenderung (kUnd verb? Aenderung)*
   Aenderung    = kJeweils? Wortlaut Stelle? kJeweils? kDurch Wortlaut kErsetzt?     -- ersetzen
                | kJeweils? anker Wortlaut Wortlaut kEingefuegt?                     -- einfuegen
@@ -72,17 +78,28 @@ Aenderungsbefehl {
   objWort      = ("Wörtern" | "Wörter" | "Worte" | "Wort" | "Angaben" | "Angabe" | "Zeichen" | "Zahl") ~letter
 
   // --- paths -----------------------------------------------------------------------------------
-  Pfad         = det? kUeberschrift (det | kVon) Ebene+               -- ueberschrift
-               | det? kBisherig? Ebene+                              -- ebenen
+  Pfad         = det? kUeberschrift (det | kVon) Kette                -- ueberschrift
+               | det? kBisherig? Kette                               -- ebenen
+  // „Abschnitt 3 des Buches 2“, „des Dritten Titels des Zweiten Abschnitts“: the units above follow in the genitive
+  Kette        = Ebene+ Genitiv*
+  Genitiv      = kDes GEbene+
   Ebene        = teil anker Ebene                                    -- teil
                | kUeberschrift                                       -- ueberschrift
                | einheitWort Wert                                    -- einheit
-               | gliederungWort Wert                                 -- gliederung
+               | GEbene
+  GEbene       = gliederungWort Wert                                 -- zahl
+               | OrdWert gliederungWort                              -- ordinal
   Neu          = (einheitWort | gliederungWort) Wert?                 -- einheit
+               | OrdWert gliederungWort                              -- ordinal
                | kUeberschrift                                       -- ueberschrift
   Wert         = nr kBis nr                                          -- bis
                | nr ("," nr)* kUnd nr                                -- liste
                | nr                                                  -- einzeln
+  // an ordinal („Dritten“) stands in the skeleton as a mark and a number (see skeleton())
+  OrdWert      = ordnr kBis ordnr                                    -- bis
+               | ordnr ("," ordnr)* kUnd ordnr                       -- liste
+               | ordnr                                               -- einzeln
+  ordnr        = "${ORD}" digit+
   nr           = digit+ lower*                                       -- zahl
                | buchstaben ~letter                                   -- buchstabe
   buchstaben   = ${LETTER_VALUES}
@@ -118,6 +135,8 @@ Aenderungsbefehl {
   kAufgehoben  = "aufgehoben" ~letter
   kGestrichen  = "gestrichen" ~letter
   kIn          = ("in" | "In") ~letter
+  kIm          = ("im" | "Im") ~letter
+  kDes         = "des" ~letter
   kVon         = "von" ~letter
   kUnd         = "und" ~letter
   kBis         = "bis" ~letter
@@ -179,6 +198,14 @@ for (const [word, forms] of Object.entries({
 }))
   for (const f of forms) GLIEDERUNG_FORM[f] = word as GliederungWord;
 
+/** Every form of the Gliederung words the grammar reads („Abschnitt“, „Abschnitts“, „Bücher“ …). */
+export const GLIEDERUNG_FORMS: readonly string[] = Object.keys(GLIEDERUNG_FORM);
+
+/** The Gliederung word of one of its forms („Abschnitts“ → „Abschnitt“). */
+export function gliederungWordOf(form: string): GliederungWord | undefined {
+  return GLIEDERUNG_FORM[form];
+}
+
 export interface AstQuote {
   text: string;
   /** Offsets of the quoted text (without the marks) in the sentence. */
@@ -238,6 +265,7 @@ const UNIT_KIND: Record<string, AstLevelKind> = {
 const NUM = '\u0000';
 function val(n: ohm.Node): string {
   const t = n.sourceString;
+  if (t.startsWith(ORD)) return `${NUM}${n.source.startIdx + ORD.length}`;
   return /^\d/.test(t) ? `${NUM}${n.source.startIdx}` : t;
 }
 
@@ -347,7 +375,7 @@ function setup(): { g: ohm.Grammar; s: ohm.Semantics } {
       const path = ort.children.length ? ort.children[0].ast() : [];
       return { type: 'woerter', path, changes: [{ op: 'streichen', old: old.ast(), atEnd: false, all: false } satisfies AstWordChange] };
     },
-    Ort(_in, _det, p) {
+    Ort(_in, p) {
       return p.ast();
     },
     Aenderungen(first, _und, _verb, rest) {
@@ -368,11 +396,19 @@ function setup(): { g: ohm.Grammar; s: ohm.Semantics } {
     Aenderung_anfuegen(_am, neu, _a) {
       return { op: 'anfuegen', neu: neu.ast(), atEnd: true, all: false } satisfies AstWordChange;
     },
-    Pfad_ebenen(_det, _bisher, levels) {
-      return levels.children.map((c) => c.ast());
+    Pfad_ebenen(_det, _bisher, kette) {
+      return kette.ast();
     },
-    Pfad_ueberschrift(_det, _u, _des, levels) {
-      return [...levels.children.map((c) => c.ast()), { kind: 'ueberschrift', values: [], range: false } satisfies AstLevel];
+    Pfad_ueberschrift(_det, _u, _des, kette) {
+      return [...(kette.ast() as AstLevel[]), { kind: 'ueberschrift', values: [], range: false } satisfies AstLevel];
+    },
+    Kette(levels, genitive) {
+      // „Abschnitt 3 des Buches 2“ is Buch 2 Abschnitt 3: the outermost unit comes last
+      const outer = genitive.children.map((g) => g.ast() as AstLevel[]).reverse();
+      return [...outer.flat(), ...levels.children.map((c) => c.ast())];
+    },
+    Genitiv(_des, levels) {
+      return levels.children.map((c) => c.ast());
     },
     Ebene_teil(_t, anker, of) {
       return { kind: 'teil', values: [], range: false, side: anker.sourceString.toLowerCase() === 'vor' ? 'vor' : 'nach', of: of.ast() } satisfies AstLevel;
@@ -384,7 +420,15 @@ function setup(): { g: ohm.Grammar; s: ohm.Semantics } {
       const { values, range } = v.ast() as { values: string[]; range: boolean };
       return { kind: UNIT_KIND[w.sourceString], values, range } satisfies AstLevel;
     },
-    Ebene_gliederung(w, v) {
+    GEbene_zahl(w, v) {
+      const { values, range } = v.ast() as { values: string[]; range: boolean };
+      return { kind: 'gliederung', word: GLIEDERUNG_FORM[w.sourceString], values, range } satisfies AstLevel;
+    },
+    GEbene_ordinal(v, w) {
+      const { values, range } = v.ast() as { values: string[]; range: boolean };
+      return { kind: 'gliederung', word: GLIEDERUNG_FORM[w.sourceString], values, range } satisfies AstLevel;
+    },
+    Neu_ordinal(v, w) {
       const { values, range } = v.ast() as { values: string[]; range: boolean };
       return { kind: 'gliederung', word: GLIEDERUNG_FORM[w.sourceString], values, range } satisfies AstLevel;
     },
@@ -406,6 +450,15 @@ function setup(): { g: ohm.Grammar; s: ohm.Semantics } {
     Wert_einzeln(a) {
       return { values: [val(a)], range: false };
     },
+    OrdWert_bis(a, _b, z) {
+      return { values: [val(a), val(z)], range: true };
+    },
+    OrdWert_liste(a, _c, more, _u, last) {
+      return { values: [val(a), ...more.children.map(val), val(last)], range: false };
+    },
+    OrdWert_einzeln(a) {
+      return { values: [val(a)], range: false };
+    },
   });
   grammar = g;
   semantics = s;
@@ -413,6 +466,10 @@ function setup(): { g: ohm.Grammar; s: ohm.Semantics } {
 }
 
 const memo = new Map<string, CommandAst | null>();
+/** A letter of an ordinal word: A–Z, a–z, Ä Ö Ü ä ö ü ß. */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 0xe4 || c === 0xf6 || c === 0xfc || c === 0xdf || c === 0xc4 || c === 0xd6 || c === 0xdc;
+}
 
 /**
  * The sentence with the text of each outer quotation replaced by its index
@@ -445,6 +502,25 @@ function skeleton(sentence: string): { skel: string; quotes: AstQuote[]; nums: M
         i = j - 1;
         continue;
       }
+    }
+    // a word: an ordinal („Dritten“) becomes the mark and „1“, its value kept by position; any other is copied whole
+    if (isWordChar(sentence.charCodeAt(i)) && (i === 0 || !/[\p{L}\p{N}]/u.test(sentence[i - 1]))) {
+      let j = i + 1;
+      while (j < sentence.length && isWordChar(sentence.charCodeAt(j))) j++;
+      const w = sentence.slice(i, j);
+      const n = j - i >= 4 && !(j < sentence.length && /[\p{L}\p{N}]/u.test(sentence[j])) ? ordinalValue(w) : undefined;
+      if (n !== undefined) {
+        pos.push(i);
+        out += ORD;
+        nums.set(out.length, String(n));
+        pos.push(i);
+        out += '1';
+      } else {
+        for (let k = i; k < j; k++) pos.push(k);
+        out += w;
+      }
+      i = j - 1;
+      continue;
     }
     // a number (with its letters) outside quotations becomes „1“; its value is kept by position
     if (c >= '0' && c <= '9' && (i === 0 || !/[\p{L}\p{N}]/u.test(sentence[i - 1]))) {

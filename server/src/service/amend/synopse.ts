@@ -236,8 +236,10 @@ export function synopse(model: DocumentModel, ctx?: RefContext): Synopse[] {
     }
     // commands on Gliederung units: at the rows whose key ends with the units they name
     const units = gliederungUnits(modelToDoc(l.target).blocks);
+    // a command whose path fits several units changed none of them
+    const ambiguous = new Set(l.result.issues.filter((i) => i.kind === 'ziel-mehrdeutig').map((i) => i.change));
     for (const c of l.commands) {
-      if (c.target[0]?.kind !== 'gliederung' && c.neu?.kind !== 'gliederung') continue;
+      if ((c.target[0]?.kind !== 'gliederung' && c.neu?.kind !== 'gliederung') || ambiguous.has(c)) continue;
       for (const key of new Set(commandUnits(c, units))) {
         let list = byKeyCommands.get(key);
         if (!list) byKeyCommands.set(key, (list = []));

@@ -439,6 +439,11 @@ export const MESSAGES: Catalogue = {
   },
   'aenderung-ziel-fehlt.existing': { de: '„{what} ({law})“ gibt es nicht: {existing}.', en: '"{what} ({law})" does not exist: {existing}.' },
   'aenderung-ziel-fehlt.none': { de: '„{what} ({law})“ gibt es nicht.', en: '"{what} ({law})" does not exist.' },
+  'aenderung-ziel-mehrdeutig.message': {
+    de: '„{what} ({law})“ ist mehrdeutig: {count} Einheiten passen (in {where}); der Befehl wird nicht angewandt. Den Pfad mit den Einheiten darüber nennen, etwa „{example}“.',
+    en: '"{what} ({law})" is ambiguous: {count} units fit (in {where}); the command is not applied. Name the path with the units above, e.g. „{example}“.',
+  },
+  'aenderung-ziel-mehrdeutig.qualify': { de: 'Pfad „{path}“ nennen', en: 'Name the path „{path}“' },
   'aenderung-text-fehlt.message': {
     de: '„{text}“ steht nicht in {unit}. Der Wortlaut dort: „{actual}“',
     en: '"{text}" does not stand in {unit}. Its text: „{actual}“',

@@ -13,6 +13,7 @@
  * of an Inhaltsübersicht, the indented `key: value` lines of an annotation,
  * and multi-line quoted structures („… over several lines …“).
  */
+import { ordinalStemValue } from '../util/ordinal';
 
 export const enum Tok {
   Blank = 0,
@@ -146,32 +147,6 @@ const CITATION_CONTINUATIONS = new Set([
   'Anlage',
 ]);
 
-const ORDINAL_STEMS = [
-  'Erst',
-  'Zweit',
-  'Dritt',
-  'Viert',
-  'Fünft',
-  'Sechst',
-  'Siebent',
-  'Siebt',
-  'Acht',
-  'Neunt',
-  'Zehnt',
-  'Elft',
-  'Zwölft',
-  'Dreizehnt',
-  'Vierzehnt',
-  'Fünfzehnt',
-  'Sechzehnt',
-  'Siebzehnt',
-  'Achtzehnt',
-  'Neunzehnt',
-  'Zwanzigst',
-];
-/** "Siebent" and "Siebt" are both 7: every stem after them is one less than its index. */
-const ORDINAL_VALUE = new Map<string, number>(ORDINAL_STEMS.map((s, i) => [s, i <= 6 ? i + 1 : i]));
-
 const NUM_RE = /^\d+[a-z]{0,2}(?=\s|$)/;
 const NORM_RE = /^(§|Artikel|Art\.)[ \u00a0]+(\d+[a-z]{0,2})(?=\s|$)/;
 const RANGE_RE = /^(§§|Artikel|Art\.)[ \u00a0]+(\d+[a-z]{0,2})[ \u00a0]+(bis|und)[ \u00a0]+(\d+[a-z]{0,2})(?=\s|$)/;
@@ -258,8 +233,9 @@ function romanValue(s: string): number {
   return total;
 }
 
+/** The number of an ordinal stem („Zweit“, „Einundzwanzigst“): see util/ordinal.ts. */
 export function ordinalValue(stem: string): number | undefined {
-  return ORDINAL_VALUE.get(stem);
+  return ordinalStemValue(stem);
 }
 
 export { romanValue };
@@ -594,12 +570,12 @@ function lexHeading(line: string, end: number, cs: number, state: LexState): Lin
       t.contentStart = ts;
       return t;
     }
-    if ((m = GLIEDERUNG_ORD_RE.exec(head)) && ORDINAL_VALUE.has(m[1])) {
+    if ((m = GLIEDERUNG_ORD_RE.exec(head)) && ordinalStemValue(m[1]) !== undefined) {
       const ts = skipBlanks(line, m[0].length, end);
       if (!looksLikeTitle(line, ts, end)) return undefined;
       const t = token(Tok.HeadGliederung, 0, end, cs);
       t.unit = m[2] as GliederungWord;
-      t.num = String(ORDINAL_VALUE.get(m[1]));
+      t.num = String(ordinalStemValue(m[1]));
       t.numberStyle = 'ordinal';
       t.markerEnd = m[0].length;
       t.contentStart = ts;

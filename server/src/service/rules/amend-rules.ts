@@ -11,6 +11,7 @@ import { landInfo } from '../refs/laws';
 import { amendAnalysis, type ArtikelAnalysis } from '../amend';
 import type { Command, SourceSpan } from '../amend/commands';
 import { levelText, type Issue } from '../amend/apply';
+import { ambiguityMessage, qualifications } from '../amend/qualify';
 import type { Message, RelEdit } from '../model/types';
 
 const HDR_AENDERUNG = 'HdR4 Teil D 2.2; HdR3 Rn. 552–628';
@@ -112,6 +113,32 @@ export const aenderungZielFehlt: Rule = {
     issues(ctx, ['ziel-fehlt'], (i) => {
       const law = lawOf(ctx, i);
       report(ctx, i.change.span, { key: i.args.existing ? 'aenderung-ziel-fehlt.existing' : 'aenderung-ziel-fehlt.none', args: { ...i.args, law } });
+    });
+  },
+};
+
+export const aenderungZielMehrdeutig: Rule = {
+  id: 'aenderung-ziel-mehrdeutig',
+  source: HDR_AENDERUNG,
+  description: { de: 'Der Pfad eines Änderungsbefehls bezeichnet genau eine Gliederungseinheit', en: 'The path of an amending command names exactly one Gliederung unit' },
+  defaultSeverity: 'warning',
+  fixable: false,
+  checkDocument(ctx) {
+    issues(ctx, ['ziel-mehrdeutig'], (i) => {
+      const cands = i.candidates ?? [];
+      const c = i.change;
+      const line = c.span.block.lines[c.span.line];
+      const sentence = line.slice(c.span.start, c.span.end);
+      const suggestions = qualifications(sentence, c.target, cands).map((q) => ({
+        title: { key: 'aenderung-ziel-mehrdeutig.qualify', args: { path: q.path } },
+        edits: [{ start: { line: c.span.line, character: c.span.start + q.at }, end: { line: c.span.line, character: c.span.start + q.at }, newText: q.insert }],
+      }));
+      ctx.report(c.span.block, {
+        message: ambiguityMessage(i, lawOf(ctx, i)),
+        start: { line: c.span.line, character: c.span.start },
+        end: { line: c.span.line, character: c.span.end },
+        suggestions: suggestions.length ? suggestions : undefined,
+      });
     });
   },
 };
@@ -282,6 +309,7 @@ export const AMEND_RULES: readonly Rule[] = [
   aenderungZielgesetz,
   aenderungBefehl,
   aenderungZielFehlt,
+  aenderungZielMehrdeutig,
   aenderungTextFehlt,
   aenderungTextMehrdeutig,
   aenderungNummer,
