@@ -34,7 +34,7 @@ import { fragmentKind } from '../amend/tree';
 import { NormaDocument } from '../parser/document';
 import { DocumentModel as FragmentModel } from '../model/document-model';
 import { ITEM_KINDS } from '../model/types';
-import { changeType, destinations, eliFromCitation, pathSpan, quotations } from './amend-ldml';
+import { changeType, destinations, eliFromCitation, pathSpan, quotations, TOC_EID } from './amend-ldml';
 
 export const LDML_NS = 'http://Inhaltsdaten.LegalDocML.de/1.8.2/';
 const REGTXT_NS = 'http://MetadatenRegelungstext.LegalDocML.de/1.8.2/';
@@ -794,7 +794,7 @@ class Exporter {
   }
 
   private toc(u: Unit): void {
-    const bc = 'präambel-n1_blockcontainer-n1';
+    const bc = TOC_EID;
     this.open('blockContainer', bc, { refersTo: 'inhaltsuebersicht' });
     this.leaf('heading', `${bc}_überschrift-n1`, escapeXml(u.label || 'Inhaltsübersicht'));
     const entries = u.toc ?? [];
