@@ -238,7 +238,7 @@ describe('amend: Regel aenderung-inhaltsuebersicht (H5) mit Vorschlag', function
     assert.deepEqual(r.diags.map(fmt), [
       '7:4 aenderung-inhaltsuebersicht § 1a ist nach den Änderungen neu, aber die Inhaltsübersicht (ErprG) hat keine Angabe zu § 1a: es fehlt ein Befehl, der „§ 1a Begriffsbestimmungen“ in die Inhaltsübersicht einfügt.',
     ]);
-    assert.equal(r.diags[0].data?.suggestions?.[0].title, 'Befehl zur Inhaltsübersicht ergänzen: „Nach der Angabe zu § 1 wird folgende Angabe eingefügt: „§ 1a Begriffsbestimmungen“.“');
+    assert.equal(r.diags[0].data?.suggestions?.[0].title, 'Befehl zur Inhaltsübersicht ergänzen: „In der Inhaltsübersicht wird nach der Angabe zu § 1 folgende Angabe eingefügt: „§ 1a Begriffsbestimmungen“.“');
     const text = suggested(r);
     assert.deepEqual(text.split('\n').slice(6, 11), [
       '1. In der Inhaltsübersicht wird nach der Angabe zu § 1 folgende Angabe eingefügt: „§ 1a Begriffsbestimmungen“.',
@@ -279,16 +279,16 @@ describe('amend: Regel aenderung-inhaltsuebersicht (H5) mit Vorschlag', function
       '4. In der Inhaltsübersicht wird nach der Angabe zu § 4 folgende Angabe eingefügt: „§ 5 Bericht“.',
     ]);
     assert.deepEqual(r.diags.map(fmt), [
-      '7:4 aenderung-inhaltsuebersicht Die Angabe zu § 3 in der Inhaltsübersicht (ErprG) lautet nach den Änderungen „§ 3 Übergangsvorschrift zur Anmeldung und zur Anmeldung“, die Überschrift von § 3 aber „(weggefallen)“.',
+      '7:4 aenderung-inhaltsuebersicht § 3 wird aufgehoben, aber die Angabe zu § 3 in der Inhaltsübersicht (ErprG) lautet weiter „§ 3 Übergangsvorschrift zur Anmeldung und zur Anmeldung“ (statt „§ 3 (weggefallen)“).',
       '8:4 aenderung-inhaltsuebersicht Die Angabe zu § 2 in der Inhaltsübersicht (ErprG) lautet nach den Änderungen „§ 2 Zuständigkeit und Verfahren“, die Überschrift von § 2 aber „Zuständigkeit“.',
       '9:4 aenderung-inhaltsuebersicht § 1 gibt es nach den Änderungen nicht mehr, die Inhaltsübersicht (ErprG) hat aber weiter eine Angabe zu § 1.',
       '10:4 aenderung-inhaltsuebersicht Die Inhaltsübersicht (ErprG) nennt nach den Änderungen „§ 5 Bericht“, aber § 5 gibt es im Gesetz nicht.',
     ]);
     const titles = r.diags.map((d) => d.data?.suggestions?.[0]?.title ?? '–');
     assert.deepEqual(titles, [
-      'Befehl zur Inhaltsübersicht ergänzen: „Die Angabe zu § 3 wird durch die folgende Angabe ersetzt: „§ 3 (weggefallen)“.“',
-      'Befehl zur Inhaltsübersicht ergänzen: „Die Angabe zu § 2 wird durch die folgende Angabe ersetzt: „§ 2 Zuständigkeit“.“',
-      'Befehl zur Inhaltsübersicht ergänzen: „Die Angabe zu § 1 wird gestrichen.“',
+      'Befehl zur Inhaltsübersicht ergänzen: „In der Inhaltsübersicht wird die Angabe zu § 3 durch die folgende Angabe ersetzt: „§ 3 (weggefallen)“.“',
+      'Befehl zur Inhaltsübersicht ergänzen: „In der Inhaltsübersicht wird die Angabe zu § 2 durch die folgende Angabe ersetzt: „§ 2 Zuständigkeit“.“',
+      'Befehl zur Inhaltsübersicht ergänzen: „In der Inhaltsübersicht wird die Angabe zu § 1 gestrichen.“',
       '–',
     ]);
   });

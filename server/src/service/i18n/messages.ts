@@ -476,6 +476,10 @@ export const MESSAGES: Catalogue = {
     de: 'Die Angabe zu {unit} in der Inhaltsübersicht ({law}) lautet nach den Änderungen „{entry}“, die Überschrift von {unit} aber „{title}“.',
     en: 'After the amendments the entry for {unit} in the Inhaltsübersicht ({law}) reads „{entry}“, but the heading of {unit} is „{title}“.',
   },
+  'aenderung-inhaltsuebersicht.weggefallen': {
+    de: '{unit} wird aufgehoben, aber die Angabe zu {unit} in der Inhaltsübersicht ({law}) lautet weiter „{entry}“ (statt „{unit} (weggefallen)“).',
+    en: '{unit} is repealed, but the entry for {unit} in the Inhaltsübersicht ({law}) still reads „{entry}“ (instead of „{unit} (weggefallen)“).',
+  },
   'aenderung-inhaltsuebersicht.entfaellt': {
     de: '{unit} gibt es nach den Änderungen nicht mehr, die Inhaltsübersicht ({law}) hat aber weiter eine Angabe zu {unit}.',
     en: '{unit} no longer exists after the amendments, but the Inhaltsübersicht ({law}) still has an entry for it.',

@@ -155,7 +155,7 @@ function lastLineOf(u: Unit): number {
 }
 
 /** The edits that add a command on the Inhaltsübersicht to an Artikel, or undefined when its commands are no list of Nummern. */
-function addToArtikel(a: ArtikelAnalysis, cmd: TocCommand): RelEdit[] | undefined {
+function addToArtikel(a: ArtikelAnalysis, cmd: TocCommand): { edits: RelEdit[]; command: string } | undefined {
   const art = a.artikel;
   const nummern: Unit[] = [];
   for (const abs of art.children) if (abs.kind === 'absatz') for (const c of abs.children) if (c.kind === 'nummer') nummern.push(c);
@@ -168,7 +168,7 @@ function addToArtikel(a: ArtikelAnalysis, cmd: TocCommand): RelEdit[] | undefine
     const letter = String.fromCharCode(last.num.charCodeAt(0) + 1);
     const at = lastLineOf(container);
     const end = art.block.lines[at].length;
-    return [{ start: { line: at, character: end }, end: { line: at, character: end }, newText: `\n${' '.repeat(last.indent)}${letter}) ${cmd.sub}` }];
+    return { edits: [{ start: { line: at, character: end }, end: { line: at, character: end }, newText: `\n${' '.repeat(last.indent)}${letter}) ${cmd.sub}` }], command: cmd.sub };
   }
   if (!nummern.every((n) => /^\d+$/.test(n.num ?? ''))) return undefined;
   // a Nummer of its own: after the commands on the Inhaltsübersicht, else first
@@ -186,7 +186,7 @@ function addToArtikel(a: ArtikelAnalysis, cmd: TocCommand): RelEdit[] | undefine
     edits.push({ start: { line: at, character: end }, end: { line: at, character: end }, newText: `\n${ind}${num}. ${cmd.own}` });
   }
   for (const n of nummern.slice(pos)) edits.push({ start: { line: n.markerLine, character: n.markerStart }, end: { line: n.markerLine, character: n.markerEnd }, newText: `${Number(n.num) + 1}.` });
-  return edits;
+  return { edits, command: cmd.own };
 }
 
 // --- the rule --------------------------------------------------------------------------------------------
@@ -220,8 +220,8 @@ export const aenderungInhaltsuebersicht: Rule = {
       const report = (c: Command | undefined, message: Message, cmd?: TocCommand): void => {
         if (!c) return;
         const a = an.artikel.find((x) => x.commands.includes(c));
-        const edits = cmd && a ? addToArtikel(a, cmd) : undefined;
-        const suggestions: Suggestion[] | undefined = edits && cmd ? [{ title: { key: 'aenderung-inhaltsuebersicht.befehl', args: { command: cmd.sub } }, edits }] : undefined;
+        const add = cmd && a ? addToArtikel(a, cmd) : undefined;
+        const suggestions: Suggestion[] | undefined = add ? [{ title: { key: 'aenderung-inhaltsuebersicht.befehl', args: { command: add.command } }, edits: add.edits }] : undefined;
         ctx.report(c.span.block, { message, start: { line: c.span.line, character: c.span.start }, end: { line: c.span.line, character: c.span.end }, suggestions });
       };
       // the units the draft changes: each with its Angabe as it has to read
@@ -252,7 +252,8 @@ export const aenderungInhaltsuebersicht: Rule = {
           const { after, before } = neighbour(key);
           report(c, { key: 'aenderung-inhaltsuebersicht.fehlt', args: { unit: key, law: lawName, entry: wanted } }, insertCommand(wanted, after, before));
         } else if (entry !== n.title) {
-          report(c, { key: 'aenderung-inhaltsuebersicht.ueberschrift', args: { unit: key, law: lawName, entry: entry ? `${key} ${entry}` : key, title: n.title || '–' } }, { sub: `Die Angabe zu ${key} wird durch die folgende Angabe ersetzt: „${wanted}“.`, own: `In der Inhaltsübersicht wird die Angabe zu ${key} durch die folgende Angabe ersetzt: „${wanted}“.` });
+          const weg = n.title === '(weggefallen)' && b !== undefined;
+          report(c, { key: weg ? 'aenderung-inhaltsuebersicht.weggefallen' : 'aenderung-inhaltsuebersicht.ueberschrift', args: { unit: key, law: lawName, entry: entry ? `${key} ${entry}` : key, title: n.title || '–' } }, { sub: `Die Angabe zu ${key} wird durch die folgende Angabe ersetzt: „${wanted}“.`, own: `In der Inhaltsübersicht wird die Angabe zu ${key} durch die folgende Angabe ersetzt: „${wanted}“.` });
         }
       }
       // the Angaben the draft changes: each with its unit as it is in the new version
