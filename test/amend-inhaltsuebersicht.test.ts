@@ -293,6 +293,38 @@ describe('amend: Regel aenderung-inhaltsuebersicht (H5) mit Vorschlag', function
     ]);
   });
 
+  it('beim Bearbeiten: nach Änderungen eines Befehls auf die Inhaltsübersicht und eines § dieselbe neue Fassung und dieselben Befunde wie neu berechnet', () => {
+    const cmds = [
+      '1. Die Inhaltsübersicht wird wie folgt geändert:',
+      '  a) Nach der Angabe zu § 1 wird folgende Angabe eingefügt: „§ 1a Begriffsbestimmungen“.',
+      '2. Nach § 1 wird folgender § 1a eingefügt:',
+      '  „§ 1a Begriffsbestimmungen',
+      '  Wohnung ist jeder umschlossene Raum.“',
+      '3. In § 2 wird das Wort „Meldebehörde“ durch das Wort „Behörde“ ersetzt.',
+    ];
+    const r = run(cmds);
+    assert.deepEqual(r.diags.map(fmt), []);
+    const lines = r.text.split('\n');
+    const edits: [number, string][] = [
+      [7, '  a) Nach der Angabe zu § 1 wird folgende Angabe eingefügt: „§ 1a Begriffe“.'],
+      [12, '3. In § 2 wird das Wort „Meldebehörde“ durch das Wort „Stelle“ ersetzt.'],
+      [9, '  „§ 1a Begriffe'],
+    ];
+    let version = 1;
+    for (const [line, text] of edits) {
+      r.ls.update(E, [{ range: { start: { line, character: 0 }, end: { line, character: lines[line].length } }, text }], version++);
+      lines[line] = text;
+      const fresh = createLanguageService();
+      fresh.open(Z, ZIEL);
+      fresh.open(E, lines.join('\n'));
+      const d = (l: ReturnType<typeof createLanguageService>): string[] => l.getDiagnostics(E, 'de').filter((x) => String(x.code).startsWith('aenderung-') && x.code !== 'aenderung-neufassung').map(fmt);
+      assert.deepEqual(d(r.ls), d(fresh));
+      assert.equal(newVersions(r.ls.getModel(E), r.ls.refContext)[0].text, newVersions(fresh.getModel(E), fresh.refContext)[0].text);
+    }
+    // after the first edit the Angabe and the § disagree, after the last they agree again
+    assert.match(newVersions(r.ls.getModel(E), r.ls.refContext)[0].text, /\n {4}§ 1a Begriffe\n/);
+  });
+
   it('was das Gesetz schon vorher falsch hatte, wird nicht gemeldet', () => {
     const falsch = ZIEL.replace('    § 2 Zuständigkeit und Verfahren\n', '    § 2 Zuständigkeit\n');
     const r = run(['1. In § 2 wird das Wort „Meldebehörde“ durch das Wort „Behörde“ ersetzt.'], falsch);

@@ -20,7 +20,7 @@ import { amendAnalysis, type ArtikelAnalysis, type LawAmendment } from '../amend
 import type { Command } from '../amend/commands';
 import { gliederungOf, gliederungUnits } from '../amend/apply';
 import { tocUnit, unitKey, quotedEntries } from '../amend/toc';
-import { modelToDoc } from '../amend/tree';
+import { fragmentKind, modelToDoc } from '../amend/tree';
 import type { DocBlock, NormaDoc, TocLine } from '../import/writer';
 import type { Message, RelEdit, Suggestion, Unit } from '../model/types';
 
@@ -33,26 +33,44 @@ interface LawUnit {
 
 const norm = (s: string | undefined): string => (s ?? '').replace(/\s+/g, ' ').trim();
 
+/** A block's key and normalised title (cached per block: the blocks a draft does not change are the law's). */
+const blockCache = new WeakMap<DocBlock, { key: string; title: string } | null>();
+function blockUnit(b: DocBlock): { key: string; title: string } | undefined {
+  let r = blockCache.get(b);
+  if (r === undefined) {
+    const h = b.heading;
+    r = h?.kind === 'norm' ? { key: `${h.word} ${h.num}`, title: norm(h.title) } : h?.kind === 'anlage' ? { key: h.label.trim(), title: norm(h.title) } : null;
+    blockCache.set(b, r);
+  }
+  return r ?? undefined;
+}
+
 function tocOf(doc: NormaDoc): TocLine[] | undefined {
   return doc.blocks.find((b) => b.heading?.kind === 'keyword' && b.heading.keyword === 'Inhaltsübersicht')?.toc;
 }
 
-/** The §§, Artikel, Anlagen and Gliederung units of a tree by key (Gliederung keys that stand more than once are left out). */
-function lawUnits(doc: NormaDoc): Map<string, LawUnit> {
+/**
+ * The §§, Artikel, Anlagen and Gliederung units of a tree by key (Gliederung
+ * keys that stand more than once are left out); with `only`, just those keys.
+ */
+function lawUnits(doc: NormaDoc, only?: ReadonlySet<string>): Map<string, LawUnit> {
   const out = new Map<string, LawUnit>();
   const twice = new Set<string>();
   const add = (k: string, u: LawUnit): void => {
+    if (only && !only.has(k)) return;
     if (out.has(k)) twice.add(k);
     else out.set(k, u);
   };
-  doc.blocks.forEach((b: DocBlock, i) => {
-    const h = b.heading;
-    if (h?.kind === 'norm') add(`${h.word} ${h.num}`, { title: norm(h.title), index: i });
-    else if (h?.kind === 'anlage') add(h.label.trim(), { title: norm(h.title), index: i });
-  });
-  for (const g of gliederungUnits(doc.blocks)) {
-    const h = doc.blocks[g.index].heading;
-    add(`${g.word} ${g.num}`, { title: norm(h && 'title' in h ? h.title : ''), index: g.index });
+  const blocks = doc.blocks;
+  for (let i = 0; i < blocks.length; i++) {
+    const u = blockUnit(blocks[i]);
+    if (u) add(u.key, { title: u.title, index: i });
+  }
+  if (!only || [...only].some((k) => !/^(?:§|Artikel|Anlage)/.test(k))) {
+    for (const g of gliederungUnits(blocks)) {
+      const h = blocks[g.index].heading;
+      add(`${g.word} ${g.num}`, { title: norm(h && 'title' in h ? h.title : ''), index: g.index });
+    }
   }
   for (const k of twice) if (!/^(?:§|Artikel)/.test(k)) out.delete(k);
   return out;
@@ -72,8 +90,16 @@ function entries(toc: readonly TocLine[]): Map<string, string[]> {
 
 const same = (a: string[] | undefined, b: string[] | undefined): boolean => (a ?? []).join('\u0000') === (b ?? []).join('\u0000');
 
-/** The keys of the units a command changes or brings (its target, the units of its quotation, its new numbers). */
+const keysCache = new WeakMap<Command, Set<string>>();
+
+/** The keys of the units a command changes or brings (its target, the units of its quotation, its new numbers); cached per command. */
 function commandKeys(c: Command): Set<string> {
+  let k = keysCache.get(c);
+  if (!k) keysCache.set(c, (k = readKeys(c)));
+  return k;
+}
+
+function readKeys(c: Command): Set<string> {
   const keys = new Set<string>();
   const first = c.target[0];
   const word = (kind: string): string | undefined => (kind === 'paragraph' ? '§' : kind === 'artikel' ? 'Artikel' : kind === 'anlage' ? 'Anlage' : undefined);
@@ -109,11 +135,48 @@ function commandKeys(c: Command): Set<string> {
 
 const isToc = (c: Command): boolean => c.target[0]?.kind === 'inhaltsuebersicht';
 
-/** The command a finding on `key` stands at: the first command on the Inhaltsübersicht (`toc`) or on the law that names the unit. */
-function commandFor(l: LawAmendment, key: string, toc: boolean): Command | undefined {
-  const list = l.commands.filter((c) => isToc(c) === toc && commandKeys(c).has(key));
-  // a change of the unit's heading or of the unit as a whole before a change of its words
-  return list.find((c) => !c.words || c.target.some((x) => x.kind === 'ueberschrift')) ?? list[0];
+/**
+ * Whether a command can change what the Inhaltsübersicht lists: a unit's
+ * presence, number or heading, or the Inhaltsübersicht itself (a change of
+ * words or of Absätze inside a § cannot).
+ */
+function structural(c: Command): boolean {
+  if (isToc(c)) return true;
+  const t = c.target;
+  if (t.some((l) => l.kind === 'ueberschrift' || l.kind === 'gliederung') || c.neu?.kind === 'gliederung') return true;
+  if (c.words) return false;
+  if (t.length === 1 && (t[0].kind === 'paragraph' || t[0].kind === 'artikel' || t[0].kind === 'anlage')) return true;
+  if (c.verb === 'umnummerieren' && t.length === 1) return true;
+  return !!c.content?.length && fragmentKind(c.content[0]) === 'norm';
+}
+
+/** The units and entries of the amended law as it is (per tree). */
+const baseCache = new WeakMap<NormaDoc, { units: Map<string, LawUnit>; entries: Map<string, string[]>; toc: TocLine[] | undefined }>();
+function baseOf(doc: NormaDoc): { units: Map<string, LawUnit>; entries: Map<string, string[]>; toc: TocLine[] | undefined } {
+  let b = baseCache.get(doc);
+  if (!b) {
+    const toc = tocOf(doc);
+    b = { units: toc ? lawUnits(doc) : new Map(), entries: toc ? entries(toc) : new Map(), toc };
+    baseCache.set(doc, b);
+  }
+  return b;
+}
+
+/** The structural commands by the keys they name, those on the Inhaltsübersicht apart. */
+function commandIndex(l: LawAmendment): { law: Map<string, Command[]>; toc: Map<string, Command[]> } {
+  const law = new Map<string, Command[]>();
+  const toc = new Map<string, Command[]>();
+  for (const c of l.commands) {
+    if (!structural(c)) continue;
+    const m = isToc(c) ? toc : law;
+    for (const k of commandKeys(c)) m.set(k, [...(m.get(k) ?? []), c]);
+  }
+  return { law, toc };
+}
+
+/** The command a finding on `key` stands at: the first that names the unit, a change of the unit's heading or of the unit as a whole before a change of its words. */
+function commandFor(list: Command[] | undefined): Command | undefined {
+  return list?.find((c) => !c.words || c.target.some((x) => x.kind === 'ueberschrift')) ?? list?.[0];
 }
 
 // --- the suggestion ------------------------------------------------------------------------------------
@@ -205,16 +268,25 @@ export const aenderungInhaltsuebersicht: Rule = {
   checkDocument(ctx: DocumentCheckContext) {
     const an = amendAnalysis(ctx.model);
     for (const l of an.laws) {
-      const baseToc = tocOf(modelToDoc(l.target));
-      if (!baseToc) continue;
+      const baseDoc = modelToDoc(l.target);
+      // most drafts change words and Absätze only: nothing the Inhaltsübersicht lists (and the new version is not written out)
+      if (!l.commands.some(structural)) continue;
+      const b0 = baseOf(baseDoc);
+      if (!b0.toc) continue;
       const neuDoc = l.result.doc;
       const neuToc = tocOf(neuDoc);
       // the Inhaltsübersicht repealed or replaced as a whole: nothing to compare
       if (!neuToc || l.commands.some((c) => isToc(c) && c.target.length === 1 && !c.words && c.verb !== 'anfuegen' && c.verb !== 'voranstellen')) continue;
-      const base = lawUnits(modelToDoc(l.target));
-      const neu = lawUnits(neuDoc);
-      const baseEntries = entries(baseToc);
-      const neuEntries = entries(neuToc);
+      // the units to look at: those the structural commands name, or all when a command reaches further (a Gliederung unit with its §§, a range)
+      const wide = l.commands.some(
+        (c) => structural(c) && (c.target[0]?.kind === 'gliederung' || c.neu?.kind === 'gliederung' || c.target.some((x) => x.range) || (isToc(c) && !c.target.some((x) => x.kind === 'angabe') && !c.content?.length)),
+      );
+      const candidates = wide ? undefined : new Set(l.commands.filter(structural).flatMap((c) => [...commandKeys(c)]));
+      const base = b0.units;
+      const neu = lawUnits(neuDoc, candidates);
+      const index = commandIndex(l);
+      const baseEntries = b0.entries;
+      const neuEntries = neuToc === b0.toc ? baseEntries : entries(neuToc);
       const lawName = l.law.abkuerzung ?? l.law.titel;
       const seen = new Set<string>();
       const report = (c: Command | undefined, message: Message, cmd?: TocCommand): void => {
@@ -225,23 +297,36 @@ export const aenderungInhaltsuebersicht: Rule = {
         ctx.report(c.span.block, { message, start: { line: c.span.line, character: c.span.start }, end: { line: c.span.line, character: c.span.end }, suggestions });
       };
       // the units the draft changes: each with its Angabe as it has to read
+      // the §§ and Artikel of the new version that have an Angabe, in the order of the law
+      let listed: { key: string; index: number }[] | undefined;
       const neighbour = (key: string): { after?: string; before?: string } => {
         const u = neu.get(key);
         if (!u) return {};
-        const withEntry = [...neu.entries()].filter(([k, x]) => neuEntries.has(k) && /^(?:§|Artikel)/.test(k) && x.index !== u.index);
-        const after = withEntry.filter(([, x]) => x.index < u.index).sort((p, q) => q[1].index - p[1].index)[0]?.[0];
-        const before = withEntry.filter(([, x]) => x.index > u.index).sort((p, q) => p[1].index - q[1].index)[0]?.[0];
+        listed ??= [...(candidates ? lawUnits(neuDoc) : neu).entries()]
+          .filter(([k]) => neuEntries.has(k) && /^(?:§|Artikel)/.test(k))
+          .map(([k, x]) => ({ key: k, index: x.index }))
+          .sort((p, q) => p.index - q.index);
+        let after: string | undefined;
+        let before: string | undefined;
+        for (const x of listed) {
+          if (x.index < u.index) after = x.key;
+          else if (x.index > u.index) {
+            before = x.key;
+            break;
+          }
+        }
         return { after, before };
       };
-      for (const key of new Set([...base.keys(), ...neu.keys()])) {
+      for (const key of candidates ?? new Set([...base.keys(), ...neu.keys()])) {
         const b = base.get(key);
         const n = neu.get(key);
+        if (!b && !n) continue;
         if (b && n && b.title === n.title) continue;
         // keys the Inhaltsübersicht does not list at all (a law that lists only its §§) are left alone
         if (!/^(?:§|Artikel)/.test(key) && ![...baseEntries.keys()].some((k) => k.split(' ')[0] === key.split(' ')[0])) continue;
         const list = neuEntries.get(key);
         const entry = list?.includes(n?.title ?? '') ? n?.title : list?.[0];
-        const c = commandFor(l, key, false);
+        const c = commandFor(index.law.get(key));
         seen.add(key);
         if (!n) {
           if (entry !== undefined) report(c, { key: 'aenderung-inhaltsuebersicht.entfaellt', args: { unit: key, law: lawName } }, { sub: `Die Angabe zu ${key} wird gestrichen.`, own: `In der Inhaltsübersicht wird die Angabe zu ${key} gestrichen.` });
@@ -257,12 +342,12 @@ export const aenderungInhaltsuebersicht: Rule = {
         }
       }
       // the Angaben the draft changes: each with its unit as it is in the new version
-      for (const key of new Set([...baseEntries.keys(), ...neuEntries.keys()])) {
+      for (const key of candidates ?? new Set([...baseEntries.keys(), ...neuEntries.keys()])) {
         if (seen.has(key) || same(baseEntries.get(key), neuEntries.get(key))) continue;
         const n = neu.get(key);
         const list = neuEntries.get(key);
         const entry = list?.includes(n?.title ?? '') ? n?.title : list?.[0];
-        const c = commandFor(l, key, true);
+        const c = commandFor(index.toc.get(key));
         if (entry === undefined) {
           if (n) report(c, { key: 'aenderung-inhaltsuebersicht.angabeFehlt', args: { unit: key, law: lawName } });
         } else if (!n) report(c, { key: 'aenderung-inhaltsuebersicht.ohneEinheit', args: { unit: key, law: lawName, entry: entry ? `${key} ${entry}` : key } });
