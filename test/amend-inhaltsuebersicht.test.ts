@@ -307,7 +307,7 @@ describe('amend: Regel aenderung-inhaltsuebersicht (H5) mit Vorschlag', function
     const lines = r.text.split('\n');
     const edits: [number, string][] = [
       [7, '  a) Nach der Angabe zu § 1 wird folgende Angabe eingefügt: „§ 1a Begriffe“.'],
-      [12, '3. In § 2 wird das Wort „Meldebehörde“ durch das Wort „Stelle“ ersetzt.'],
+      [11, '3. In § 2 wird das Wort „Meldebehörde“ durch das Wort „Stelle“ ersetzt.'],
       [9, '  „§ 1a Begriffe'],
     ];
     let version = 1;
