@@ -373,6 +373,12 @@ describe('amend: Inhaltsübersicht in Synopse und LegalDocML.de-Export', functio
       mods.map((m) => m.attrs.refersTo),
       ['aenderungsbefehl-einfuegen', 'aenderungsbefehl-ersetzen', 'aenderungsbefehl-einfuegen', 'aenderungsbefehl-streichen'],
     );
+    // the new Angaben are lines of text in the quoted structure, not §§
+    const qs = findAll(mods[1], 'quotedStructure')[0];
+    assert.deepEqual(
+      qs.children.filter((c): c is XElement => c.type === 'element').map((c) => `${c.local} ${c.children.map((x) => (x.type === 'text' ? x.text : '')).join('')}`),
+      ['p § 3 (weggefallen)', 'p § 4 Inkrafttreten'],
+    );
     const dest = findAll(root, 'textualMod').map((t) => {
       const d = t.children.filter((c): c is XElement => c.type === 'element' && c.local === 'destination')[0];
       return `${t.attrs.type} ${d.attrs.href.replace(/^eli\/[^]*?regelungstext-verkuendung-1\//, '')}${d.attrs.pos ? ` ${d.attrs.pos}` : ''}${d.attrs.upTo ? ` bis ${d.attrs.upTo.replace(/^eli\/[^]*?regelungstext-verkuendung-1\//, '')}` : ''}`;
