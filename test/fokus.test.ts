@@ -99,10 +99,13 @@ const CASES: Case[] = [
     lawName: '„Bundesmeldegesetz (BMG)“',
     gii: 'bmg',
     abk: 'BMG',
-    commands: 8, // Nummern 1 bis 5 and Nummer 6 Buchstaben a bis c
+    commands: 9, // Nummern 1 (the Inhaltsübersicht) bis 6 and Nummer 7 Buchstaben a bis c
     present: [
       '(4a) Hat der Wohnungsgeber den Einzug gegenüber der Meldebehörde elektronisch bestätigt, ordnet die Zuzugsmeldebehörde die Bestätigung einer elektronischen Anmeldung nach § 23a anhand des Zuordnungsmerkmals automatisiert zu. Die meldepflichtige Person muss die Bestätigung in diesem Fall weder vorlegen noch selbst übermitteln.',
       '  3. persönlich bei der Meldebehörde zu erscheinen, soweit die Identität der meldepflichtigen Person nicht durch einen elektronischen Identitätsnachweis festgestellt ist.',
+      // the new § 23b and its Angabe in the Inhaltsübersicht
+      '    § 23b Ummeldung im Inland',
+      '§ 23b Ummeldung im Inland',
       '  5. zur Durchführung von Melderegisterauskünften über Portale nach § 49 Absatz 3 die Voraussetzungen und das Verfahren zur Zulassung von Portalen zu regeln,',
       '  7. die öffentlichen Stellen zu bestimmen, an die Daten nach § 34 Absatz 2a übermittelt werden können, und die zu übermittelnden Daten, ihre Form sowie das Nähere über das Verfahren der Übermittlung festzulegen.',
     ],
@@ -110,10 +113,10 @@ const CASES: Case[] = [
       '  3. persönlich bei der Meldebehörde zu erscheinen.',
       '  5. zur Durchführung von Melderegisterauskünften über Portale nach § 49 Absatz 3 die Voraussetzungen und das Verfahren zur Zulassung von Portalen zu regeln und',
     ],
-    // Nummer 1: Bürger 3.700.000 × -6 min = -370.000 h; Kommunen 3.700.000 × -5 min = -308.333,33 h × 25,50 = -7.862.500 €
-    // Nummer 2: Bürger 3.700.000 × -30 min = -1.850.000 h, Sachkosten 3.700.000 × -2,60 € = -9.620.000 €
-    // Nummer 4: Kommunen 3.700.000 × -2 min = -123.333,33 h × 25,50 = -3.145.000 €
-    // Nummer 5: Bürger 1.850.000 × -12 min = -370.000 h; Kommunen 1.850.000 × 1 min = 30.833,33 h × 25,50 = 786.250 €;
+    // Nummer 2: Bürger 3.700.000 × -6 min = -370.000 h; Kommunen 3.700.000 × -5 min = -308.333,33 h × 25,50 = -7.862.500 €
+    // Nummer 3: Bürger 3.700.000 × -30 min = -1.850.000 h, Sachkosten 3.700.000 × -2,60 € = -9.620.000 €
+    // Nummer 5: Kommunen 3.700.000 × -2 min = -123.333,33 h × 25,50 = -3.145.000 €
+    // Nummer 6: Bürger 1.850.000 × -12 min = -370.000 h; Kommunen 1.850.000 × 1 min = 30.833,33 h × 25,50 = 786.250 €;
     //           einmalig Länder 16 × (68 h × 46,70 + 150.000) = 16 × 153.175,60 = 2.450.809,60 €
     // jährlich: Bürger -370.000 - 1.850.000 - 370.000 = -2.590.000 h und -9.620.000 €;
     //           Länder (mit Kommunen) -7.862.500 - 3.145.000 + 786.250 = -10.221.250 €

@@ -397,7 +397,7 @@ const VIOLATIONS: Violation[] = [
 describe('rules: one violation per rule id', () => {
   it('every rule id has a violation sample (config: see the config tests)', () => {
     // the checks against an amended law need it in the workspace: test/amend.test.ts has their violations
-    const againstTarget = ['aenderung-eingangssatz', 'aenderung-zielgesetz', 'aenderung-befehl', 'aenderung-ziel-fehlt', 'aenderung-ziel-mehrdeutig', 'aenderung-text-fehlt', 'aenderung-text-mehrdeutig', 'aenderung-nummer', 'aenderung-widerspruch', 'aenderung-neufassung', 'aenderung-tiefe'];
+    const againstTarget = ['aenderung-eingangssatz', 'aenderung-zielgesetz', 'aenderung-befehl', 'aenderung-ziel-fehlt', 'aenderung-ziel-mehrdeutig', 'aenderung-text-fehlt', 'aenderung-text-mehrdeutig', 'aenderung-nummer', 'aenderung-widerspruch', 'aenderung-neufassung', 'aenderung-tiefe', 'aenderung-inhaltsuebersicht'];
     const covered = new Set([...VIOLATIONS.map((v) => v.code), 'config', ...againstTarget]);
     assert.deepEqual(
       RULES.map((r) => r.id).filter((id) => !covered.has(id)),
@@ -442,6 +442,7 @@ describe('rules: one violation per rule id', () => {
         'aenderung-widerspruch',
         'aenderung-neufassung',
         'aenderung-tiefe',
+        'aenderung-inhaltsuebersicht',
         'unterdrueckung',
         'config',
         'aufwand',
@@ -1163,7 +1164,7 @@ describe('config (norma.config.json)', () => {
     expectConfig(
       config,
       '"xyzzy"',
-      'Unbekannte Regel „xyzzy“. Bekannte Regeln: syntax, frontmatter, vorspann-fehlt, gliederung-bezeichnung, gliederung-ebenen, gliederung-entbehrlich, gliederung-nummerierung, ueberschrift-fehlt, paragraph-nummerierung, buchstabenzusatz, untergliederung-nummerierung, abkuerzung, eigene-abkuerzung, bereich-strich, anfuehrungszeichen, inkrafttreten, leere-einheit, verweis-ziel-fehlt, verweis-aufgehoben, verweis-kette, zitierung-erstnennung, zitierung-fassung, begriff-doppelt, begriff-unbenutzt, begriff-vor-definition, aenderung-eingangssatz, aenderung-zielgesetz, aenderung-befehl, aenderung-ziel-fehlt, aenderung-ziel-mehrdeutig, aenderung-text-fehlt, aenderung-text-mehrdeutig, aenderung-nummer, aenderung-widerspruch, aenderung-neufassung, aenderung-tiefe, unterdrueckung, config, aufwand, schriftform, unterschrift, persoenliches-erscheinen, vorlage-original, technologie, unbestimmter-begriff, eingangsformel, landesrecht, H1, H2, H3, H4, H6, H7, H8, H9, H10, H11, H12, H13, H14, H16, H17.',
+      'Unbekannte Regel „xyzzy“. Bekannte Regeln: syntax, frontmatter, vorspann-fehlt, gliederung-bezeichnung, gliederung-ebenen, gliederung-entbehrlich, gliederung-nummerierung, ueberschrift-fehlt, paragraph-nummerierung, buchstabenzusatz, untergliederung-nummerierung, abkuerzung, eigene-abkuerzung, bereich-strich, anfuehrungszeichen, inkrafttreten, leere-einheit, verweis-ziel-fehlt, verweis-aufgehoben, verweis-kette, zitierung-erstnennung, zitierung-fassung, begriff-doppelt, begriff-unbenutzt, begriff-vor-definition, aenderung-eingangssatz, aenderung-zielgesetz, aenderung-befehl, aenderung-ziel-fehlt, aenderung-ziel-mehrdeutig, aenderung-text-fehlt, aenderung-text-mehrdeutig, aenderung-nummer, aenderung-widerspruch, aenderung-neufassung, aenderung-tiefe, aenderung-inhaltsuebersicht, unterdrueckung, config, aufwand, schriftform, unterschrift, persoenliches-erscheinen, vorlage-original, technologie, unbestimmter-begriff, eingangsformel, landesrecht, H1, H2, H3, H4, H5, H6, H7, H8, H9, H10, H11, H12, H13, H14, H16, H17.',
     );
   });
 

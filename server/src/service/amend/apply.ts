@@ -22,6 +22,7 @@ import { cloneBlock, fragmentKind, markerKind, markerNum, parseFragment, type Fr
 import { SENTENCE_ABBREVIATIONS } from '../parser/sentences';
 import { romanValue } from '../parser/lexer';
 import { ordinalDesignation, ordinalStemValue } from '../util/ordinal';
+import { angabeText, findAngabe, newLevels, quotedEntries, tocUnit, unitKey } from './toc';
 
 export type Level = AstLevel;
 
@@ -92,6 +93,8 @@ const WORD: Record<AstLevelKind, string> = {
   ueberschrift: 'Überschrift',
   teil: 'Teilsatz',
   gliederung: 'Gliederungseinheit',
+  inhaltsuebersicht: 'Inhaltsübersicht',
+  angabe: 'Angabe',
 };
 const GLIEDERUNG_PLURAL: Record<string, string> = {
   Buch: 'Bücher',
@@ -114,6 +117,8 @@ const PLURAL: Partial<Record<AstLevelKind, string>> = {
 };
 
 export function levelText(l: Level): string {
+  if (l.kind === 'angabe') return angabeText(l);
+  if (l.kind === 'inhaltsuebersicht') return 'Inhaltsübersicht';
   if (l.kind === 'teil') return `Teilsatz ${l.side} ${l.of ? levelText(l.of) : ''}`.trim();
   if (l.kind === 'ueberschrift') return 'Überschrift';
   const word = l.kind === 'gliederung' && l.word ? l.word : WORD[l.kind];
@@ -256,6 +261,8 @@ interface Located {
   heading?: boolean;
   /** Word changes in a Gliederung unit: the blocks of the unit (their text, not their headings). */
   span?: number[];
+  /** Word changes in the Inhaltsübersicht: its entries. */
+  entries?: Slot[];
   address: string;
 }
 
@@ -435,6 +442,7 @@ class Engine<C extends Change> {
 
   /** The text stretches a word change may touch, in document order. */
   slots(loc: Located): Slot[] {
+    if (loc.entries) return loc.entries;
     const block = this.doc.blocks[loc.blockIndex];
     if (loc.heading) {
       const h = block.heading;
@@ -597,6 +605,8 @@ class Engine<C extends Change> {
     const path = change.target;
     const last = path[path.length - 1];
     switch (route(change)) {
+      case 'inhalt':
+        return this.tocChange(change, resolved);
       case 'gliederung':
         return this.gliederungChange(change, resolved);
       case 'renumber':
@@ -683,6 +693,110 @@ class Engine<C extends Change> {
         parent.body.splice(k, 0, ...f.nodes);
         return true;
       }
+      default:
+        return false;
+    }
+  }
+
+  // --- the Inhaltsübersicht -------------------------------------------------------------------------
+
+  /**
+   * A command on the Inhaltsübersicht or its Angaben: the entries it names
+   * (see toc.ts) replaced, removed, inserted before or after, appended, or
+   * their words changed; the numbers of new §§, Artikel and Anlagen checked
+   * among the entries (free, between their neighbours).
+   */
+  private tocChange(change: C, resolved: Map<C, string>): boolean {
+    this.nonLocal = true;
+    const bi = this.doc.blocks.findIndex((b) => b.heading?.kind === 'keyword' && b.heading.keyword === 'Inhaltsübersicht');
+    if (bi < 0) return this.fail(change, { missing: true, what: 'Inhaltsübersicht', existing: 'das Gesetz hat keine Inhaltsübersicht' });
+    const angabe = change.target.find((l) => l.kind === 'angabe');
+    const block = this.own(bi);
+    const toc = (block.toc ??= []);
+    let idx: number[] = [];
+    if (angabe) {
+      const found = findAngabe(toc, angabe);
+      if (!Array.isArray(found)) return this.fail(change, found);
+      idx = found;
+    }
+    const address = angabe ? `Inhaltsübersicht, ${angabeText(angabe)}` : 'Inhaltsübersicht';
+    resolved.set(change, angabe ? `Inhaltsübersicht ${angabeText(angabe)}` : 'Inhaltsübersicht');
+    const entrySlots = (list: number[]): Slot[] => list.map((i) => ({ get: () => toc[i].text, set: (t: string) => (toc[i].text = t), from: 0, to: toc[i].text.length }));
+    if (change.words) return this.words(change, { blockIndex: bi, unit: block, address, entries: entrySlots(angabe ? idx : toc.map((_, i) => i)) }, change.words);
+    const content = (): { text: string; indent: number }[] | undefined => {
+      const entries = change.content?.length ? quotedEntries(change.content) : [];
+      if (!entries.length) {
+        this.issue(change, 'inhalt-fehlt', {});
+        return undefined;
+      }
+      return entries;
+    };
+    /** Insert entries at `at`, their numbers checked among the entries that stay. */
+    const insert = (at: number, removed: Set<number>): boolean => {
+      const entries = content();
+      if (!entries) return false;
+      const levels = newLevels(toc, at, entries);
+      const rest = toc.map((e, i) => ({ u: tocUnit(e.text), i })).filter((x) => !removed.has(x.i));
+      for (const e of entries) {
+        const u = tocUnit(e.text);
+        if (!u || u.kind === 'gliederung') continue;
+        const same = rest.filter((x) => x.u && x.u.kind === u.kind);
+        const key = unitKey(u);
+        if (same.some((x) => x.u && unitKey(x.u) === key)) {
+          this.issue(change, 'nummer-belegt', { what: `Die Angabe zu ${key}`, where: 'in der Inhaltsübersicht' });
+          continue;
+        }
+        const lo = same.filter((x) => x.i < at).pop()?.u?.num;
+        const hi = same.find((x) => x.i >= at)?.u?.num;
+        const k = numKey(u.num);
+        if ((lo !== undefined && k <= numKey(lo)) || (hi !== undefined && k >= numKey(hi))) {
+          this.issue(change, 'nummer-reihenfolge', { what: `Die Angabe zu ${key}`, lo: lo ?? '–', hi: hi ?? '–', where: 'in der Inhaltsübersicht' });
+        }
+      }
+      const news = entries.map((e, j) => ({ level: levels[j], text: e.text }));
+      const kept = toc.filter((_, i) => !removed.has(i));
+      const shift = [...removed].filter((i) => i < at).length;
+      kept.splice(at - shift, 0, ...news);
+      toc.length = 0;
+      toc.push(...kept);
+      return true;
+    };
+    if (!angabe) {
+      switch (change.verb) {
+        case 'aufheben':
+        case 'streichen':
+          this.removeBlocks(bi, bi + 1);
+          return true;
+        case 'neufassen':
+        case 'ersetzen': {
+          const entries = content();
+          if (!entries) return false;
+          const levels = entries.map((e) => Math.floor(e.indent / 2));
+          // a flat quotation: Gliederung entries on top, §§ one below them
+          const flat = !levels.some((l) => l > 0);
+          if (flat && entries.some((e) => tocUnit(e.text)?.kind === 'gliederung')) entries.forEach((e, j) => (levels[j] = tocUnit(e.text)?.kind === 'gliederung' ? 0 : 1));
+          toc.length = 0;
+          toc.push(...entries.map((e, j) => ({ level: levels[j], text: e.text })));
+          return true;
+        }
+        case 'anfuegen':
+          return insert(toc.length, new Set());
+        case 'voranstellen':
+          return insert(0, new Set());
+        default:
+          return false;
+      }
+    }
+    switch (change.verb) {
+      case 'aufheben':
+      case 'streichen':
+        for (const i of [...idx].sort((a, b) => b - a)) toc.splice(i, 1);
+        return true;
+      case 'neufassen':
+      case 'ersetzen':
+        return insert(idx[0], new Set(idx));
+      case 'einfuegen':
+        return insert(change.side === 'vor' ? idx[0] : idx[idx.length - 1] + 1, new Set());
       default:
         return false;
     }
@@ -1346,12 +1460,13 @@ function nearestText(nums: string[], v: string, word: string): string {
 
 // --- what a change depends on --------------------------------------------------------------------------
 
-type Route = 'gliederung' | 'renumber' | 'words' | 'append' | 'satz' | 'norm' | 'ueberschrift' | 'unit';
+type Route = 'inhalt' | 'gliederung' | 'renumber' | 'words' | 'append' | 'satz' | 'norm' | 'ueberschrift' | 'unit';
 
 /** Which part of the engine carries out a change. */
 function route(c: Change): Route {
   const path = c.target;
   const last = path[path.length - 1];
+  if (path[0]?.kind === 'inhaltsuebersicht') return 'inhalt';
   if (path[0]?.kind === 'gliederung' || (!path.length && c.neu?.kind === 'gliederung')) return 'gliederung';
   if (c.verb === 'umnummerieren') return 'renumber';
   if (c.words) return 'words';

@@ -78,6 +78,9 @@ const RANK: Record<string, number> = {
   buchstabe: 5,
   doppelbuchstabe: 6,
   dreifachbuchstabe: 7,
+  // the Inhaltsübersicht stands on its own, like a §; its Angaben below it
+  inhaltsuebersicht: 0,
+  angabe: 1,
 };
 
 /** Gliederung units rank above the § (Buch highest), in the order of docs/language.md section 7. */
@@ -313,6 +316,8 @@ function addCommand(res: AmendingArtikel, u: Unit, sentence: string, span: Sourc
   if (ast.type === 'eingefuegt') c.side = ast.side;
   if (ast.type === 'umnummeriert') c.to = combine(context, ast.to);
   if (content) c.content = content;
+  // „Die Angabe zu § 9 wird durch die Angabe „§ 9 (weggefallen)“ ersetzt.“: the new wording stands in the sentence
+  else if (ast.type === 'ersetzt' && ast.neuText) c.content = [ast.neuText.text];
   push(c);
 }
 

@@ -28,7 +28,8 @@ const ORD = '\uE000';
 
 const SOURCE = String.raw`
 Aenderungsbefehl {
-  Befehl       = Einheit ende?                                       -- einheit
+  Befehl       = Uebersicht ende?                                    -- uebersicht
+               | Einheit ende?                                       -- einheit
                | Woerter ende?                                       -- woerter
 
   ende         = ":" | "."
@@ -76,6 +77,34 @@ Aenderungsbefehl {
                | kJeweils                                            -- jeweils
   Obj          = det? objWort?
   objWort      = ("Wörtern" | "Wörter" | "Worte" | "Wort" | "Angaben" | "Angabe" | "Zeichen" | "Zahl") ~letter
+
+  // --- the Inhaltsübersicht and its Angaben („Die Angabe zu § 5 wird …“) ---------------------
+  Uebersicht   = IU verb kWie kFolgt kGeaendert                      -- geaendert
+               | IU verb kWie kFolgt kGefasst                        -- gefasst
+               | IU verb (kAufgehoben | kGestrichen)                 -- aufgehoben
+               | IU verb det? kFolgend angabeWort anfuegen           -- angefuegt
+               | det? kFolgend angabeWort verb anfuegen              -- folgend
+               | Angabe verb kWie kFolgt kGeaendert                  -- a_geaendert
+               | Angabe verb kWie kFolgt kGefasst                    -- a_gefasst
+               | Angabe verb kDurch det? kFolgend angabeWort kErsetzt -- a_ersetzt
+               | Angabe verb kDurch Wortlaut kErsetzt                -- a_durch
+               | anker Angabe verb det? kFolgend angabeWort kEingefuegt -- a_eingefuegt
+               | Angabe verb (kAufgehoben | kGestrichen)             -- a_aufgehoben
+               | kIn Angabe verb Aenderungen                         -- a_woerter
+               | IUOrt verb Angabe kWie kFolgt kGefasst              -- in_gefasst
+               | IUOrt verb Angabe kDurch det? kFolgend angabeWort kErsetzt -- in_ersetzt
+               | IUOrt verb Angabe kDurch Wortlaut kErsetzt          -- in_durch
+               | IUOrt verb anker Angabe det? kFolgend angabeWort kEingefuegt -- in_eingefuegt
+               | IUOrt verb Angabe (kAufgehoben | kGestrichen)       -- in_aufgehoben
+               | IUOrt verb det? kFolgend angabeWort anfuegen        -- in_angefuegt
+               | IUOrt verb kIn Angabe Aenderungen                   -- in_a_woerter
+               | IUOrt verb Aenderungen                              -- in_woerter
+  IU           = det? kInhaltsuebersicht
+  IUOrt        = kIn det? kInhaltsuebersicht
+  Angabe       = det? angabeWort kZu det? Ebene+
+  angabeWort   = ("Angaben" | "Angabe") ~letter
+  kZu          = ("zum" | "zur" | "zu") ~letter
+  kInhaltsuebersicht = "Inhaltsübersicht" ~letter
 
   // --- paths -----------------------------------------------------------------------------------
   Pfad         = det? kUeberschrift (det | kVon) Kette                -- ueberschrift
@@ -168,7 +197,11 @@ export type AstLevelKind =
   | 'dreifachbuchstabe'
   | 'ueberschrift'
   | 'teil'
-  | 'gliederung';
+  | 'gliederung'
+  /** The Inhaltsübersicht of the law (a path's first level). */
+  | 'inhaltsuebersicht'
+  /** An Angabe of the Inhaltsübersicht: the entry for the unit in `of` (inside the Gliederung units `within`). */
+  | 'angabe';
 
 export interface AstLevel {
   kind: AstLevelKind;
@@ -180,6 +213,8 @@ export interface AstLevel {
   of?: AstLevel;
   /** Gliederung units: the unit word in the nominative singular („Abschnitt“, „Teil“). */
   word?: GliederungWord;
+  /** Angabe: the Gliederung units above the unit in `of` („Die Angabe zu Teil 2 Kapitel 1“). */
+  within?: AstLevel[];
 }
 
 export type GliederungWord = 'Buch' | 'Teil' | 'Kapitel' | 'Unterkapitel' | 'Abschnitt' | 'Unterabschnitt' | 'Titel' | 'Untertitel';
@@ -228,7 +263,7 @@ export interface AstWordChange {
 export type CommandAst =
   | { type: 'geaendert'; path: AstLevel[] }
   | { type: 'gefasst'; path: AstLevel[] }
-  | { type: 'ersetzt'; path: AstLevel[]; neu: AstLevel }
+  | { type: 'ersetzt'; path: AstLevel[]; neu: AstLevel; /** „durch die Angabe „…“ ersetzt“: the new wording in the sentence. */ neuText?: AstQuote }
   | { type: 'eingefuegt'; side: 'vor' | 'nach'; path: AstLevel[]; neu: AstLevel }
   | { type: 'angefuegt' | 'vorangestellt'; path: AstLevel[]; neu: AstLevel }
   | { type: 'aufgehoben' | 'gestrichen'; path: AstLevel[] }
@@ -269,6 +304,46 @@ function val(n: ohm.Node): string {
   return /^\d/.test(t) ? `${NUM}${n.source.startIdx}` : t;
 }
 
+// --- the Inhaltsübersicht -----------------------------------------------------------------------
+
+const IU_LEVEL: AstLevel = { kind: 'inhaltsuebersicht', values: [], range: false };
+/** The new Angabe(n) of an insertion or replacement (its unit follows from the quotation). */
+const NEU_ANGABE: AstLevel = { kind: 'angabe', values: [], range: false };
+const side = (anker: ohm.Node): 'vor' | 'nach' => (anker.sourceString.toLowerCase() === 'vor' ? 'vor' : 'nach');
+const anfuegenType = (verb: ohm.Node): 'angefuegt' | 'vorangestellt' => (verb.sourceString === 'vorangestellt' ? 'vorangestellt' : 'angefuegt');
+const iu = (a?: ohm.Node): AstLevel[] => (a ? [{ ...IU_LEVEL }, a.ast() as AstLevel] : [{ ...IU_LEVEL }]);
+
+/** The semantic actions of the rules on the Inhaltsübersicht (kept together: the rest of the grammar does not use them). */
+const UEBERSICHT_ACTIONS: ohm.ActionDict<unknown> = {
+  Uebersicht_geaendert: (_iu, _v, _w, _f, _g) => ({ type: 'geaendert', path: iu() }),
+  Uebersicht_gefasst: (_iu, _v, _w, _f, _g) => ({ type: 'gefasst', path: iu() }),
+  Uebersicht_aufgehoben: (_iu, _v, a) => ({ type: a.sourceString === 'gestrichen' ? 'gestrichen' : 'aufgehoben', path: iu() }),
+  Uebersicht_angefuegt: (_iu, _v, _det, _f, _a, verb) => ({ type: anfuegenType(verb), path: iu(), neu: { ...NEU_ANGABE } }),
+  Uebersicht_folgend: (_det, _f, _a, _v, verb) => ({ type: anfuegenType(verb), path: iu(), neu: { ...NEU_ANGABE } }),
+  Uebersicht_a_geaendert: (a, _v, _w, _f, _g) => ({ type: 'geaendert', path: iu(a) }),
+  Uebersicht_a_gefasst: (a, _v, _w, _f, _g) => ({ type: 'gefasst', path: iu(a) }),
+  Uebersicht_a_ersetzt: (a, _v, _d, _det, _f, _a, _e) => ({ type: 'ersetzt', path: iu(a), neu: { ...NEU_ANGABE } }),
+  Uebersicht_a_durch: (a, _v, _d, w, _e) => ({ type: 'ersetzt', path: iu(a), neu: { ...NEU_ANGABE }, neuText: w.ast() }),
+  Uebersicht_a_eingefuegt: (anker, a, _v, _det, _f, _a, _e) => ({ type: 'eingefuegt', side: side(anker), path: iu(a), neu: { ...NEU_ANGABE } }),
+  Uebersicht_a_aufgehoben: (a, _v, x) => ({ type: x.sourceString === 'gestrichen' ? 'gestrichen' : 'aufgehoben', path: iu(a) }),
+  Uebersicht_a_woerter: (_in, a, _v, changes) => ({ type: 'woerter', path: iu(a), changes: changes.ast() }),
+  Uebersicht_in_gefasst: (_o, _v, a, _w, _f, _g) => ({ type: 'gefasst', path: iu(a) }),
+  Uebersicht_in_ersetzt: (_o, _v, a, _d, _det, _f, _a, _e) => ({ type: 'ersetzt', path: iu(a), neu: { ...NEU_ANGABE } }),
+  Uebersicht_in_durch: (_o, _v, a, _d, w, _e) => ({ type: 'ersetzt', path: iu(a), neu: { ...NEU_ANGABE }, neuText: w.ast() }),
+  Uebersicht_in_eingefuegt: (_o, _v, anker, a, _det, _f, _a, _e) => ({ type: 'eingefuegt', side: side(anker), path: iu(a), neu: { ...NEU_ANGABE } }),
+  Uebersicht_in_aufgehoben: (_o, _v, a, x) => ({ type: x.sourceString === 'gestrichen' ? 'gestrichen' : 'aufgehoben', path: iu(a) }),
+  Uebersicht_in_angefuegt: (_o, _v, _det, _f, _a, verb) => ({ type: anfuegenType(verb), path: iu(), neu: { ...NEU_ANGABE } }),
+  Uebersicht_in_a_woerter: (_o, _v, _in, a, changes) => ({ type: 'woerter', path: iu(a), changes: changes.ast() }),
+  Uebersicht_in_woerter: (_o, _v, changes) => ({ type: 'woerter', path: iu(), changes: changes.ast() }),
+  Angabe(_det, _w, _zu, _det2, levels) {
+    const ls = levels.children.map((c) => c.ast() as AstLevel);
+    const last = ls[ls.length - 1];
+    const out: AstLevel = { kind: 'angabe', values: last.values, range: last.range, of: last };
+    if (ls.length > 1) out.within = ls.slice(0, -1);
+    return out;
+  },
+};
+
 let grammar: ohm.Grammar | undefined;
 let semantics: ohm.Semantics | undefined;
 
@@ -282,6 +357,10 @@ function setup(): { g: ohm.Grammar; s: ohm.Semantics } {
   const g = ohm.grammar(SOURCE);
   const s = g.createSemantics();
   s.addOperation<unknown>('ast', {
+    Befehl_uebersicht(u, _end) {
+      return u.ast();
+    },
+    ...UEBERSICHT_ACTIONS,
     Befehl_einheit(e, _end) {
       return e.ast();
     },

@@ -6,7 +6,7 @@
  * the editor, `norma synopse --format html`) or Markdown (for the
  * Begründung). Every piece of text is escaped.
  */
-import { diffWords } from 'diff';
+import { diffArrays, diffWords } from 'diff';
 import { escapeHtml as esc } from '../export/common';
 import type { RefContext } from '../refs';
 import type { KnownLaw } from '../refs/laws';
@@ -52,6 +52,37 @@ interface Norm {
   text: string;
   /** A Gliederung unit (its row shows its heading; shown only when it changed). */
   gliederung?: boolean;
+  /** The Inhaltsübersicht (its row shows its entries, one per line; shown only when it changed). */
+  toc?: boolean;
+}
+
+const TOC_KEY = 'Inhaltsübersicht';
+
+/**
+ * The changed entries of the Inhaltsübersicht with one entry of context on
+ * each side, „…“ for the entries left out: the row of a long Inhaltsübersicht
+ * shows what changed.
+ */
+function tocExcerpt(alt: string, neu: string): { alt: string; neu: string } {
+  const merged: { a?: string; n?: string; changed: boolean }[] = [];
+  for (const p of diffArrays(alt.split('\n'), neu.split('\n'))) {
+    for (const v of p.value) merged.push(p.added ? { n: v, changed: true } : p.removed ? { a: v, changed: true } : { a: v, n: v, changed: false });
+  }
+  const keep = merged.map((m, i) => m.changed || merged[i - 1]?.changed === true || merged[i + 1]?.changed === true);
+  const side = (k: 'a' | 'n'): string => {
+    const out: string[] = [];
+    merged.forEach((m, i) => {
+      if (m[k] === undefined) return;
+      if (keep[i]) out.push(m[k] as string);
+      else if (out[out.length - 1] !== '…') out.push('…');
+    });
+    return out.join('\n');
+  };
+  return { alt: side('a'), neu: side('n') };
+}
+
+function tocRow(entries: readonly { text: string }[]): Norm {
+  return { key: TOC_KEY, title: undefined, text: entries.map((e) => e.text.replace(/\s+/g, ' ').trim()).join('\n'), toc: true };
 }
 
 /** „Teil 1 Abschnitt 2“: each Gliederung unit of a tree (by block index) by its word and number and those of the units above it. */
@@ -80,7 +111,9 @@ function headRows(model: DocumentModel, gkeys: Map<number, string> = gliederungK
   const out: (Norm | undefined)[] = [];
   const normSet = new Set(model.norms);
   model.heads.forEach((n, i) => {
-    out.push(GLIEDERUNG_KINDS.has(n.kind) ? gliederungRow(gkeys.get(i) ?? n.label, n.label, n.title) : normSet.has(n) ? normRow(model, n) : undefined);
+    out.push(
+      GLIEDERUNG_KINDS.has(n.kind) ? gliederungRow(gkeys.get(i) ?? n.label, n.label, n.title) : normSet.has(n) ? normRow(model, n) : n === model.inhaltsuebersicht ? tocRow(n.toc ?? []) : undefined,
+    );
   });
   return out;
 }
@@ -150,6 +183,10 @@ function neuRows(base: NormaDoc, alt: (Norm | undefined)[], blocks: readonly Doc
       return;
     }
     const j = idx.get(b);
+    if (j === undefined && h?.kind === 'keyword' && h.keyword === 'Inhaltsübersicht') {
+      out.push(tocRow(b.toc ?? []));
+      return;
+    }
     const r = j !== undefined ? alt[j] : h?.kind === 'norm' || h?.kind === 'range' ? changedRow(b) : undefined;
     if (r) out.push(r);
   });
@@ -158,6 +195,7 @@ function neuRows(base: NormaDoc, alt: (Norm | undefined)[], blocks: readonly Doc
 
 function commandKey(c: Command): string | undefined {
   const first = c.target[0];
+  if (first?.kind === 'inhaltsuebersicht') return TOC_KEY;
   if (first && (first.kind === 'paragraph' || first.kind === 'artikel')) return `${first.kind === 'paragraph' ? '§' : 'Artikel'} ${first.values[0]}`;
   return undefined;
 }
@@ -262,11 +300,12 @@ export function synopse(model: DocumentModel, ctx?: RefContext): Synopse[] {
       const a = altByKey.get(n.key);
       if (a) pushRemovedUntil(n.key);
       const status: RowStatus = !a ? 'neu' : a.text === n.text && a.title === n.title ? 'unveraendert' : 'geaendert';
-      rows.push({ key: n.key, title: n.title ?? a?.title, status, alt: a ? a.text : '', neu: n.text, commands: byKeyCommands.get(n.key) ?? [] });
+      const texts = n.toc && a && status === 'geaendert' ? tocExcerpt(a.text, n.text) : { alt: a ? a.text : '', neu: n.text };
+      rows.push({ key: n.key, title: n.title ?? a?.title, status, alt: texts.alt, neu: texts.neu, commands: byKeyCommands.get(n.key) ?? [] });
     }
     pushRemovedUntil(undefined);
-    // Gliederung units are rows only where they changed (their §§ are rows of their own)
-    const gliederungKeys = new Set([...alt, ...neu].filter((n) => n.gliederung).map((n) => n.key));
+    // Gliederung units and the Inhaltsübersicht are rows only where they changed (their §§ are rows of their own)
+    const gliederungKeys = new Set([...alt, ...neu].filter((n) => n.gliederung || n.toc).map((n) => n.key));
     out.push({ law: l.law, uri: l.uri, draftUri: model.document.uri, rows: rows.filter((r) => !(gliederungKeys.has(r.key) && r.status === 'unveraendert')) });
   }
   return out;

@@ -18,6 +18,7 @@
 import type { Level, Verb } from '../amend/apply';
 import type { DocumentModel } from '../model/document-model';
 import type { Unit } from '../model/types';
+import { findAngabe } from '../amend/toc';
 
 export type ModRefersTo = 'aenderungsbefehl-einfuegen' | 'aenderungsbefehl-ersetzen' | 'aenderungsbefehl-neufassung' | 'aenderungsbefehl-streichen' | 'aenderungsbefehl-umnummerierung';
 export type TextualModType = 'insertion' | 'substitution' | 'repeal' | 'renumbering';
@@ -139,6 +140,7 @@ export interface Destination {
 }
 
 export function destinations(path: Level[], target: DocumentModel | undefined, mapEId: (u: Unit) => string): Destination[] {
+  if (path[0]?.kind === 'inhaltsuebersicht') return tocDestinations(path[1], target);
   const levels = unitLevels(path);
   if (!levels.length) return [];
   const last = levels[levels.length - 1];
@@ -147,6 +149,25 @@ export function destinations(path: Level[], target: DocumentModel | undefined, m
   if (last.range && last.values.length === 2) return [{ eId: at(last.values[0]), upTo: at(last.values[1]) }];
   if (last.values.length > 1) return last.values.map((v) => ({ eId: at(v) }));
   return [{ eId: at(last.values[0] ?? '') }];
+}
+
+/** The eId of the Inhaltsübersicht as Norma's export writes it (`akn:blockContainer` in the `akn:preamble`, as in the Mantelgesetz sample). */
+export const TOC_EID = 'präambel-n1_blockcontainer-n1';
+
+/**
+ * Where a command on the Inhaltsübersicht lands: its entries (`akn:tocItem`
+ * `…_inhuebs-n1_eintrag-n5`, counted in the amended law's Inhaltsübersicht
+ * when it is in the workspace), else the `akn:toc`; the Inhaltsübersicht
+ * itself for a command on the whole of it.
+ */
+function tocDestinations(angabe: Level | undefined, target: DocumentModel | undefined): Destination[] {
+  if (!angabe || angabe.kind !== 'angabe') return [{ eId: TOC_EID }];
+  const toc = target?.inhaltsuebersicht?.toc;
+  const found = toc ? findAngabe(toc.map((e) => ({ level: 0, text: e.text })), angabe) : undefined;
+  if (!found || !Array.isArray(found) || !found.length) return [{ eId: `${TOC_EID}_inhuebs-n1` }];
+  const entry = (i: number): string => `${TOC_EID}_inhuebs-n1_eintrag-n${i + 1}`;
+  if (angabe.range && found.length > 1) return [{ eId: entry(found[0]), upTo: entry(found[found.length - 1]) }];
+  return found.map((i) => ({ eId: entry(i) }));
 }
 
 /** The quotations „…“ of a text (outermost, balanced), as offsets of their content (without the marks). */

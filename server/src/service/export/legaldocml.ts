@@ -34,7 +34,7 @@ import { fragmentKind } from '../amend/tree';
 import { NormaDocument } from '../parser/document';
 import { DocumentModel as FragmentModel } from '../model/document-model';
 import { ITEM_KINDS } from '../model/types';
-import { changeType, destinations, eliFromCitation, pathSpan, quotations } from './amend-ldml';
+import { changeType, destinations, eliFromCitation, pathSpan, quotations, TOC_EID } from './amend-ldml';
 
 export const LDML_NS = 'http://Inhaltsdaten.LegalDocML.de/1.8.2/';
 const REGTXT_NS = 'http://MetadatenRegelungstext.LegalDocML.de/1.8.2/';
@@ -543,7 +543,7 @@ class Exporter {
         // on lines of its own: akn:quotedStructure, so that the layout comes back on import
         const after = joined.slice(q.end + 1).trim();
         if (sameLine) out += quotedText(joined.slice(q.start, q.end));
-        else out += this.quotedStructure(cmd.content, `${mod}_quotstruct-n1`);
+        else out += this.quotedStructure(cmd.content, `${mod}_quotstruct-n1`, cmd.target[0]?.kind === 'inhaltsuebersicht');
         out += escapeXml(after);
       }
     }
@@ -551,12 +551,13 @@ class Exporter {
   }
 
   /** A quoted structure: the new units as LegalDocML.de elements (article, paragraph, point; other text as akn:p), written to the output lines. */
-  private quotedStructure(content: string[], qs: string): string {
+  private quotedStructure(content: string[], qs: string, entries = false): string {
     const saved = this.frag;
     const depth = this.depth;
     this.depth++;
     this.open('quotedStructure', qs, { startQuote: '„', endQuote: '“' });
-    const kind = fragmentKind(content[0] ?? '');
+    // Angaben of the Inhaltsübersicht („§ 23a Elektronische Anmeldung“) are lines of text, not §§
+    const kind = entries ? 'text' : fragmentKind(content[0] ?? '');
     let wrote = false;
     if (kind === 'norm') {
       const m = new FragmentModel(new NormaDocument('norma:zitat', content.join('\n')));
@@ -794,7 +795,7 @@ class Exporter {
   }
 
   private toc(u: Unit): void {
-    const bc = 'präambel-n1_blockcontainer-n1';
+    const bc = TOC_EID;
     this.open('blockContainer', bc, { refersTo: 'inhaltsuebersicht' });
     this.leaf('heading', `${bc}_überschrift-n1`, escapeXml(u.label || 'Inhaltsübersicht'));
     const entries = u.toc ?? [];

@@ -473,6 +473,31 @@ export const MESSAGES: Catalogue = {
     de: 'Änderungsbefehl auf der Ebene eines Dreifachbuchstabens ({marker}): die übergeordnete Einheit als Ganzes ersetzen.',
     en: 'Amending command at the level of a triple letter ({marker}): replace the enclosing unit as a whole.',
   },
+  'aenderung-inhaltsuebersicht.fehlt': {
+    de: '{unit} ist nach den Änderungen neu, aber die Inhaltsübersicht ({law}) hat keine Angabe zu {unit}: es fehlt ein Befehl, der „{entry}“ in die Inhaltsübersicht einfügt.',
+    en: '{unit} is new after the amendments, but the Inhaltsübersicht ({law}) has no entry for {unit}: a command inserting „{entry}“ into the Inhaltsübersicht is missing.',
+  },
+  'aenderung-inhaltsuebersicht.ueberschrift': {
+    de: 'Die Angabe zu {unit} in der Inhaltsübersicht ({law}) lautet nach den Änderungen „{entry}“, die Überschrift von {unit} aber „{title}“.',
+    en: 'After the amendments the entry for {unit} in the Inhaltsübersicht ({law}) reads „{entry}“, but the heading of {unit} is „{title}“.',
+  },
+  'aenderung-inhaltsuebersicht.weggefallen': {
+    de: '{unit} wird aufgehoben, aber die Angabe zu {unit} in der Inhaltsübersicht ({law}) lautet weiter „{entry}“ (statt „{unit} (weggefallen)“).',
+    en: '{unit} is repealed, but the entry for {unit} in the Inhaltsübersicht ({law}) still reads „{entry}“ (instead of „{unit} (weggefallen)“).',
+  },
+  'aenderung-inhaltsuebersicht.entfaellt': {
+    de: '{unit} gibt es nach den Änderungen nicht mehr, die Inhaltsübersicht ({law}) hat aber weiter eine Angabe zu {unit}.',
+    en: '{unit} no longer exists after the amendments, but the Inhaltsübersicht ({law}) still has an entry for it.',
+  },
+  'aenderung-inhaltsuebersicht.ohneEinheit': {
+    de: 'Die Inhaltsübersicht ({law}) nennt nach den Änderungen „{entry}“, aber {unit} gibt es im Gesetz nicht.',
+    en: 'After the amendments the Inhaltsübersicht ({law}) lists „{entry}“, but the law has no {unit}.',
+  },
+  'aenderung-inhaltsuebersicht.angabeFehlt': {
+    de: 'Die Angabe zu {unit} fehlt nach den Änderungen in der Inhaltsübersicht ({law}), aber {unit} bleibt im Gesetz.',
+    en: 'After the amendments the Inhaltsübersicht ({law}) has no entry for {unit}, but {unit} stays in the law.',
+  },
+  'aenderung-inhaltsuebersicht.befehl': { de: 'Befehl zur Inhaltsübersicht ergänzen: „{command}“', en: 'Add the command on the Inhaltsübersicht: „{command}“' },
 
   // --- config -----------------------------------------------------------------
   'config.json': { de: 'norma.config.json ist kein gültiges JSON: {error}.', en: 'norma.config.json is not valid JSON: {error}.' },

@@ -13,6 +13,7 @@ import type { Command, SourceSpan } from '../amend/commands';
 import { levelText, type Issue } from '../amend/apply';
 import { ambiguityMessage, qualifications } from '../amend/qualify';
 import type { Message, RelEdit } from '../model/types';
+import { aenderungInhaltsuebersicht } from './amend-toc-rule';
 
 const HDR_AENDERUNG = 'HdR4 Teil D 2.2; HdR3 Rn. 552–628';
 
@@ -201,7 +202,7 @@ export const aenderungWiderspruch: Rule = {
       for (const c of a.commands) {
         const addr = resolved.get(c);
         if (addr === undefined) continue;
-        const top = /^(?:§|Artikel|Anlage) \S+/.exec(addr)?.[0] ?? addr;
+        const top = /^(?:(?:§|Artikel|Anlage) \S+|Inhaltsübersicht)/.exec(addr)?.[0] ?? addr;
         const list = byNorm.get(top);
         if (list) list.push(c);
         else byNorm.set(top, [c]);
@@ -252,6 +253,7 @@ const NEW_NP: Record<string, [string, string]> = {
   dreifachbuchstabe: ['den folgenden Dreifachbuchstaben', 'die folgenden Dreifachbuchstaben'],
   anlage: ['die folgende Anlage', 'die folgenden Anlagen'],
   ueberschrift: ['die folgende Überschrift', 'die folgende Überschrift'],
+  angabe: ['die folgende Angabe', 'die folgenden Angaben'],
 };
 
 export const aenderungNeufassung: Rule = {
@@ -271,7 +273,7 @@ export const aenderungNeufassung: Rule = {
         const np = NEW_NP[last.kind];
         if (!np) continue;
         const plural = last.values.length > 1;
-        const what = last.kind === 'satz' || last.kind === 'ueberschrift' ? np[plural ? 1 : 0] : `${np[plural ? 1 : 0]} ${levelText(last).replace(/^\S+\s/, '')}`;
+        const what = last.kind === 'satz' || last.kind === 'ueberschrift' || last.kind === 'angabe' ? np[plural ? 1 : 0] : `${np[plural ? 1 : 0]} ${levelText(last).replace(/^\S+\s/, '')}`;
         const line = c.span.block.lines[c.span.line];
         const at = line.indexOf('wie folgt gefasst', c.span.start);
         if (at < 0) continue;
@@ -316,4 +318,5 @@ export const AMEND_RULES: readonly Rule[] = [
   aenderungWiderspruch,
   aenderungNeufassung,
   aenderungTiefe,
+  aenderungInhaltsuebersicht,
 ];
