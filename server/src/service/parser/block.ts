@@ -72,6 +72,53 @@ export class Block {
     return this._caches;
   }
 
+  /** Line memos of this block, by analysis (see lineMemo). */
+  private _memos: Map<string, LineMemo<unknown>> | undefined;
+  /** Set by an edit: the line memos of the blocks the edit replaced with this one (possibly none). */
+  private _inherited: Map<string, Map<string, MemoEntry<unknown>[]>>[] | undefined;
+
+  /**
+   * Marks the block as made by an edit that replaced `replaced`: their line
+   * memos (their own, or what they inherited when they were never analysed)
+   * serve this block's analyses. Only maps are kept, never the old blocks.
+   */
+  inheritMemos(replaced: readonly Block[]): void {
+    const from: Map<string, Map<string, MemoEntry<unknown>[]>>[] = [];
+    for (const b of replaced) {
+      if (b._memos) {
+        const own = new Map<string, Map<string, MemoEntry<unknown>[]>>();
+        for (const [name, m] of b._memos) own.set(name, m.own);
+        from.push(own);
+      } else if (b._inherited) for (const m of b._inherited) from.push(m);
+    }
+    this._inherited = from;
+  }
+
+  /**
+   * A memo for results that are a pure function of one line's text and a key
+   * the analysis builds from it (with positions relative to the line, never a
+   * block or unit): an edit of one line of a long block (the Änderungsbefehle
+   * of an Artikel) finds the other lines' results in the memo of the block it
+   * replaced. Undefined for a block that no edit made (a document just opened:
+   * nothing to reuse, and no memory spent on it). The memo holds the entries
+   * its block used, nothing older.
+   */
+  lineMemo<T>(name: string): LineMemo<T> | undefined {
+    if (!this._inherited) return undefined;
+    this._memos ??= new Map();
+    let m = this._memos.get(name) as LineMemo<T> | undefined;
+    if (!m) {
+      const from: Map<string, MemoEntry<T>[]>[] = [];
+      for (const i of this._inherited) {
+        const x = i.get(name) as Map<string, MemoEntry<T>[]> | undefined;
+        if (x) from.push(x);
+      }
+      m = new LineMemo<T>(from);
+      this._memos.set(name, m as LineMemo<unknown>);
+    }
+    return m;
+  }
+
   constructor(text: string, lines: string[], tokens: LineToken[]) {
     this.text = text;
     this.lines = lines;
@@ -121,8 +168,68 @@ export class Block {
   }
 
   splitSentences(u: Unit): Satz[] {
-    return splitSentences(this, u);
+    // a unit of one line of text (a numbered Änderungsbefehl): its Sätze are a function of that line
+    const p = u.parts.length === 1 ? u.parts[0] : undefined;
+    const memo = p?.type === 'text' && p.text.line === p.text.endLine ? this.lineMemo<number[]>('saetze') : undefined;
+    if (!memo || p?.type !== 'text') return splitSentences(this, u);
+    const t = p.text;
+    const line = this.lines[t.line];
+    const hit = memo.get(line, '', t.start, t.end);
+    const out: Satz[] = [];
+    if (hit) {
+      for (let i = 0; i < hit.length; i += 2) out.push({ num: out.length + 1, start: { line: t.line, character: hit[i] }, end: { line: t.line, character: hit[i + 1] } });
+      return out;
+    }
+    const saetze = splitSentences(this, u);
+    const flat: number[] = [];
+    for (const s of saetze) flat.push(s.start.character, s.end.character);
+    memo.set(line, '', t.start, t.end, flat);
+    return saetze;
   }
+}
+
+/**
+ * Results by line text for one block (see Block.lineMemo). A line can have
+ * results for several variants (what else the result depends on: a tag
+ * string, usually one shared object, and two numbers such as the segment's
+ * start and end); keys are the line strings themselves, so a lookup builds
+ * no string.
+ */
+export class LineMemo<T> {
+  readonly own = new Map<string, MemoEntry<T>[]>();
+  constructor(private readonly from: readonly Map<string, MemoEntry<T>[]>[]) {}
+
+  get(line: string, tag: string, a = 0, b = 0): T | undefined {
+    const v = find(this.own.get(line), tag, a, b);
+    if (v !== undefined) return v;
+    for (const m of this.from) {
+      const w = find(m.get(line), tag, a, b);
+      if (w !== undefined) {
+        this.set(line, tag, a, b, w);
+        return w;
+      }
+    }
+    return undefined;
+  }
+
+  set(line: string, tag: string, a: number, b: number, value: T): void {
+    const list = this.own.get(line);
+    const e: MemoEntry<T> = { tag, a, b, value };
+    if (list) list.push(e);
+    else this.own.set(line, [e]);
+  }
+}
+
+interface MemoEntry<T> {
+  tag: string;
+  a: number;
+  b: number;
+  value: T;
+}
+
+function find<T>(list: MemoEntry<T>[] | undefined, tag: string, a: number, b: number): T | undefined {
+  if (list) for (const e of list) if (e.a === a && e.b === b && e.tag === tag) return e.value;
+  return undefined;
 }
 
 const OPEN_QUOTE = '„';

@@ -207,6 +207,7 @@ export class NormaDocument {
       } else if (fresh.some((b, i) => b !== region[i])) this.pendingStructure.push({ old: region, fresh });
       this.blocks.splice(bs, be - bs + 1, ...fresh);
       detachReplaced(region, fresh);
+      inheritMemos(region, fresh);
       this.renumber(bs);
       this.generation++;
       return;
@@ -253,6 +254,14 @@ function offsetInRegion(region: Block[], line: number, character: number): numbe
   }
   // past the last line of the region: its end
   return off;
+}
+
+/** The new blocks of an edit take over the line memos of the blocks it replaced (see Block.lineMemo). */
+function inheritMemos(old: Block[], fresh: Block[]): void {
+  const kept = new Set(fresh);
+  const replaced = old.filter((b) => !kept.has(b));
+  const reused = new Set(old);
+  for (const b of fresh) if (!reused.has(b)) b.inheritMemos(replaced);
 }
 
 /** Mark the old blocks that the new list does not reuse. */

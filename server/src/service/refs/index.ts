@@ -132,7 +132,7 @@ export function blockMentions(block: Block, registry: LawRegistry, land?: string
 export function blockCitations(block: Block, registry: LawRegistry, sgb: boolean, key = scanKey(registry, sgb), land?: string): BlockCitations {
   const c = block.caches.get('citations') as BlockScanCache | undefined;
   if (c && c.key === key) return c.result;
-  let result = scanBlock(block, registry, sgb, land);
+  let result = scanBlock(block, registry, sgb, land, key);
   if (!result.citations.length) result = NO_CITATIONS; // most blocks: one shared object, less to keep
   block.caches.set('citations', { key, result } satisfies BlockScanCache);
   return result;
