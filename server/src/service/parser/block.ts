@@ -72,51 +72,72 @@ export class Block {
     return this._caches;
   }
 
-  /** Line memos of this block, by analysis (see lineMemo). */
-  private _memos: Map<string, LineMemo<unknown>> | undefined;
-  /** Set by an edit: the line memos of the blocks the edit replaced with this one (possibly none). */
-  private _inherited: Map<string, Map<string, MemoEntry<unknown>[]>>[] | undefined;
+  /** Per line (lazily): the memo slot of its text (see memoGet). */
+  private _slots: (LineSlot | undefined)[] | undefined;
+  /** Set by an edit: the lines and slots of the block it replaced (see inheritMemos). */
+  private _pred: { lines: readonly string[]; slots: readonly (LineSlot | undefined)[] } | undefined;
+  /** Lines of this block → lines of `_pred` with the same text (-1: none); computed on first use. */
+  private _predLine: Int32Array | undefined;
 
   /**
-   * Marks the block as made by an edit that replaced `replaced`: their line
-   * memos (their own, or what they inherited when they were never analysed)
-   * serve this block's analyses. Only maps are kept, never the old blocks.
+   * Marks the block as made by an edit that replaced `old`: the memo slots
+   * of its lines (or, when it was never analysed, of the block it replaced
+   * in turn) serve this block's analyses. Only the lines and the slots are
+   * kept, never the old block.
    */
-  inheritMemos(replaced: readonly Block[]): void {
-    const from: Map<string, Map<string, MemoEntry<unknown>[]>>[] = [];
-    for (const b of replaced) {
-      if (b._memos) {
-        const own = new Map<string, Map<string, MemoEntry<unknown>[]>>();
-        for (const [name, m] of b._memos) own.set(name, m.own);
-        from.push(own);
-      } else if (b._inherited) for (const m of b._inherited) from.push(m);
-    }
-    this._inherited = from;
+  inheritMemos(old: Block | undefined): void {
+    if (old?._slots) this._pred = { lines: old.lines, slots: old._slots };
+    else this._pred = old?._pred ?? { lines: [], slots: [] };
   }
 
   /**
-   * A memo for results that are a pure function of one line's text and a key
-   * the analysis builds from it (with positions relative to the line, never a
-   * block or unit): an edit of one line of a long block (the Änderungsbefehle
-   * of an Artikel) finds the other lines' results in the memo of the block it
-   * replaced. Undefined for a block that no edit made (a document just opened:
-   * nothing to reuse, and no memory spent on it). The memo holds the entries
-   * its block used, nothing older.
+   * Whether the block keeps line memos: results that are a pure function of
+   * one line's text and a variant the analysis names (with positions
+   * relative to the line, never a block or unit). An edit of one line of a
+   * long block (the Änderungsbefehle of an Artikel) finds the other lines'
+   * results in the slots of the block it replaced, matched by the lines the
+   * two blocks begin and end with. Only blocks made by an edit keep them (a
+   * document just opened has nothing to reuse, and spends no memory on it).
    */
-  lineMemo<T>(name: string): LineMemo<T> | undefined {
-    if (!this._inherited) return undefined;
-    this._memos ??= new Map();
-    let m = this._memos.get(name) as LineMemo<T> | undefined;
-    if (!m) {
-      const from: Map<string, MemoEntry<T>[]>[] = [];
-      for (const i of this._inherited) {
-        const x = i.get(name) as Map<string, MemoEntry<T>[]> | undefined;
-        if (x) from.push(x);
+  get memoActive(): boolean {
+    return this._pred !== undefined;
+  }
+
+  private slot(line: number, create: boolean): LineSlot | undefined {
+    const pred = this._pred;
+    if (!pred) return undefined;
+    this._slots ??= new Array(this.lines.length);
+    let s = this._slots[line];
+    if (s) return s;
+    if (!this._predLine) {
+      // lines equal from the start, and from the end
+      const map = new Int32Array(this.lines.length).fill(-1);
+      const a = this.lines;
+      const b = pred.lines;
+      let p = 0;
+      while (p < a.length && p < b.length && a[p] === b[p]) {
+        map[p] = p;
+        p++;
       }
-      m = new LineMemo<T>(from);
-      this._memos.set(name, m as LineMemo<unknown>);
+      for (let i = a.length - 1, j = b.length - 1; i >= p && j >= p && a[i] === b[j]; i--, j--) map[i] = j;
+      this._predLine = map;
     }
-    return m;
+    const j = this._predLine[line];
+    s = j >= 0 ? pred.slots[j] : undefined;
+    if (!s && create) s = [];
+    if (s) this._slots[line] = s;
+    return s;
+  }
+
+  /** A line memo's result for the text of `line` (see memoActive): analysis `name`, variant (`tag`, `a`, `b`). */
+  memoGet<T>(line: number, name: string, tag: string, a = 0, b = 0): T | undefined {
+    const s = this.slot(line, false);
+    if (s) for (const e of s) if (e.a === a && e.b === b && e.name === name && e.tag === tag) return e.value as T;
+    return undefined;
+  }
+
+  memoSet<T>(line: number, name: string, tag: string, a: number, b: number, value: T): void {
+    this.slot(line, true)?.push({ name, tag, a, b, value });
   }
 
   constructor(text: string, lines: string[], tokens: LineToken[]) {
@@ -170,11 +191,9 @@ export class Block {
   splitSentences(u: Unit): Satz[] {
     // a unit of one line of text (a numbered Änderungsbefehl): its Sätze are a function of that line
     const p = u.parts.length === 1 ? u.parts[0] : undefined;
-    const memo = p?.type === 'text' && p.text.line === p.text.endLine ? this.lineMemo<number[]>('saetze') : undefined;
-    if (!memo || p?.type !== 'text') return splitSentences(this, u);
+    if (!this.memoActive || p?.type !== 'text' || p.text.line !== p.text.endLine) return splitSentences(this, u);
     const t = p.text;
-    const line = this.lines[t.line];
-    const hit = memo.get(line, '', t.start, t.end);
+    const hit = this.memoGet<number[]>(t.line, 'saetze', '', t.start, t.end);
     const out: Satz[] = [];
     if (hit) {
       for (let i = 0; i < hit.length; i += 2) out.push({ num: out.length + 1, start: { line: t.line, character: hit[i] }, end: { line: t.line, character: hit[i + 1] } });
@@ -183,54 +202,13 @@ export class Block {
     const saetze = splitSentences(this, u);
     const flat: number[] = [];
     for (const s of saetze) flat.push(s.start.character, s.end.character);
-    memo.set(line, '', t.start, t.end, flat);
+    this.memoSet(t.line, 'saetze', '', t.start, t.end, flat);
     return saetze;
   }
 }
 
-/**
- * Results by line text for one block (see Block.lineMemo). A line can have
- * results for several variants (what else the result depends on: a tag
- * string, usually one shared object, and two numbers such as the segment's
- * start and end); keys are the line strings themselves, so a lookup builds
- * no string.
- */
-export class LineMemo<T> {
-  readonly own = new Map<string, MemoEntry<T>[]>();
-  constructor(private readonly from: readonly Map<string, MemoEntry<T>[]>[]) {}
-
-  get(line: string, tag: string, a = 0, b = 0): T | undefined {
-    const v = find(this.own.get(line), tag, a, b);
-    if (v !== undefined) return v;
-    for (const m of this.from) {
-      const w = find(m.get(line), tag, a, b);
-      if (w !== undefined) {
-        this.set(line, tag, a, b, w);
-        return w;
-      }
-    }
-    return undefined;
-  }
-
-  set(line: string, tag: string, a: number, b: number, value: T): void {
-    const list = this.own.get(line);
-    const e: MemoEntry<T> = { tag, a, b, value };
-    if (list) list.push(e);
-    else this.own.set(line, [e]);
-  }
-}
-
-interface MemoEntry<T> {
-  tag: string;
-  a: number;
-  b: number;
-  value: T;
-}
-
-function find<T>(list: MemoEntry<T>[] | undefined, tag: string, a: number, b: number): T | undefined {
-  if (list) for (const e of list) if (e.a === a && e.b === b && e.tag === tag) return e.value;
-  return undefined;
-}
+/** The memo entries of one line's text, shared by every block that has the line (see Block.memoGet). */
+type LineSlot = { name: string; tag: string; a: number; b: number; value: unknown }[];
 
 const OPEN_QUOTE = '„';
 

@@ -256,12 +256,21 @@ function offsetInRegion(region: Block[], line: number, character: number): numbe
   return off;
 }
 
-/** The new blocks of an edit take over the line memos of the blocks it replaced (see Block.lineMemo). */
+/**
+ * The new blocks of an edit take over the line memos of the blocks it
+ * replaced (see Block.memoActive): the one in the same place when as many
+ * blocks came as went, else the one that began with the same line.
+ */
 function inheritMemos(old: Block[], fresh: Block[]): void {
-  const kept = new Set(fresh);
-  const replaced = old.filter((b) => !kept.has(b));
   const reused = new Set(old);
-  for (const b of fresh) if (!reused.has(b)) b.inheritMemos(replaced);
+  const kept = new Set(fresh);
+  for (let i = 0; i < fresh.length; i++) {
+    const b = fresh[i];
+    if (reused.has(b)) continue;
+    let pred = fresh.length === old.length && !kept.has(old[i]) ? old[i] : undefined;
+    pred ??= old.find((o) => !kept.has(o) && o.lines[0] === b.lines[0]);
+    b.inheritMemos(pred);
+  }
 }
 
 /** Mark the old blocks that the new list does not reuse. */

@@ -346,7 +346,7 @@ export function scanBlock(block: Block, laws: LawRegistry, ownSgb: boolean, land
   const amended = amendedLaw(head, laws, land);
   // a line that is one segment on its own, with no citation before it to continue, is scanned as a function of its
   // text (and of the law the Artikel amends): after an edit its citations come from the memo of the block replaced
-  const memo = memoKey === undefined ? undefined : block.lineMemo<LineCitations>('citations');
+  const memo = memoKey !== undefined && block.memoActive;
   const memoTag = memo ? `${memoKey}|${amendedKey(amended)}` : '';
   const segs = segments(block);
   for (let si = 0; si < segs.length; si++) {
@@ -356,12 +356,12 @@ export function scanBlock(block: Block, laws: LawRegistry, ownSgb: boolean, land
     let carry: Citation | undefined;
     if (massgabe) for (let u: Unit | undefined = seg.unit.parent; u && !carry; u = u.parent) carry = massgabe.get(u);
     const text = line;
-    const alone = memo !== undefined && !carry && (si === 0 || segs[si - 1].line !== seg.line) && (si + 1 === segs.length || segs[si + 1].line !== seg.line);
+    const alone = memo && !carry && (si === 0 || segs[si - 1].line !== seg.line) && (si + 1 === segs.length || segs[si + 1].line !== seg.line);
     // the kind of segment (a heading's citations are no amending instructions) goes with its start
     const segKey = seg.kind === 'title' ? -1 - seg.start : seg.start;
     const first = citations.length;
     if (alone) {
-      const hit = memo.get(line, memoTag, segKey, seg.end);
+      const hit = block.memoGet<LineCitations>(seg.line, 'citations', memoTag, segKey, seg.end);
       if (hit) {
         for (const p of hit.list) {
           const c: Citation = {
@@ -517,7 +517,7 @@ export function scanBlock(block: Block, laws: LawRegistry, ownSgb: boolean, land
           amendment: c.amendment,
         });
       }
-      memo.set(line, memoTag, segKey, seg.end, { list, massgabe: massgabeAt });
+      block.memoSet<LineCitations>(seg.line, 'citations', memoTag, segKey, seg.end, { list, massgabe: massgabeAt });
     }
   }
   return { citations };

@@ -222,6 +222,7 @@ export function referenceIndex(model: DocumentModel, ctx: RefContext = model.wor
 
 /** Two citations' entries alike in every field (the resolution keeps them). */
 function sameEntries(a: readonly CitEntry[], b: readonly CitEntry[]): boolean {
+  if (a === b) return true; // shared by the citations of one line's memo (refs/citations.ts)
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {
     const x = a[i];
