@@ -72,6 +72,74 @@ export class Block {
     return this._caches;
   }
 
+  /** Per line (lazily): the memo slot of its text (see memoGet). */
+  private _slots: (LineSlot | undefined)[] | undefined;
+  /** Set by an edit: the lines and slots of the block it replaced (see inheritMemos). */
+  private _pred: { lines: readonly string[]; slots: readonly (LineSlot | undefined)[] } | undefined;
+  /** Lines of this block → lines of `_pred` with the same text (-1: none); computed on first use. */
+  private _predLine: Int32Array | undefined;
+
+  /**
+   * Marks the block as made by an edit that replaced `old`: the memo slots
+   * of its lines (or, when it was never analysed, of the block it replaced
+   * in turn) serve this block's analyses. Only the lines and the slots are
+   * kept, never the old block.
+   */
+  inheritMemos(old: Block | undefined): void {
+    if (old?._slots) this._pred = { lines: old.lines, slots: old._slots };
+    else this._pred = old?._pred ?? { lines: [], slots: [] };
+  }
+
+  /**
+   * Whether the block keeps line memos: results that are a pure function of
+   * one line's text and a variant the analysis names (with positions
+   * relative to the line, never a block or unit). An edit of one line of a
+   * long block (the Änderungsbefehle of an Artikel) finds the other lines'
+   * results in the slots of the block it replaced, matched by the lines the
+   * two blocks begin and end with. Only blocks made by an edit keep them (a
+   * document just opened has nothing to reuse, and spends no memory on it).
+   */
+  get memoActive(): boolean {
+    return this._pred !== undefined;
+  }
+
+  private slot(line: number, create: boolean): LineSlot | undefined {
+    const pred = this._pred;
+    if (!pred) return undefined;
+    this._slots ??= new Array(this.lines.length);
+    let s = this._slots[line];
+    if (s) return s;
+    if (!this._predLine) {
+      // lines equal from the start, and from the end
+      const map = new Int32Array(this.lines.length).fill(-1);
+      const a = this.lines;
+      const b = pred.lines;
+      let p = 0;
+      while (p < a.length && p < b.length && a[p] === b[p]) {
+        map[p] = p;
+        p++;
+      }
+      for (let i = a.length - 1, j = b.length - 1; i >= p && j >= p && a[i] === b[j]; i--, j--) map[i] = j;
+      this._predLine = map;
+    }
+    const j = this._predLine[line];
+    s = j >= 0 ? pred.slots[j] : undefined;
+    if (!s && create) s = [];
+    if (s) this._slots[line] = s;
+    return s;
+  }
+
+  /** A line memo's result for the text of `line` (see memoActive): analysis `name`, variant (`tag`, `a`, `b`). */
+  memoGet<T>(line: number, name: string, tag: string, a = 0, b = 0): T | undefined {
+    const s = this.slot(line, false);
+    if (s) for (const e of s) if (e.a === a && e.b === b && e.name === name && e.tag === tag) return e.value as T;
+    return undefined;
+  }
+
+  memoSet<T>(line: number, name: string, tag: string, a: number, b: number, value: T): void {
+    this.slot(line, true)?.push({ name, tag, a, b, value });
+  }
+
   constructor(text: string, lines: string[], tokens: LineToken[]) {
     this.text = text;
     this.lines = lines;
@@ -121,9 +189,26 @@ export class Block {
   }
 
   splitSentences(u: Unit): Satz[] {
-    return splitSentences(this, u);
+    // a unit of one line of text (a numbered Änderungsbefehl): its Sätze are a function of that line
+    const p = u.parts.length === 1 ? u.parts[0] : undefined;
+    if (!this.memoActive || p?.type !== 'text' || p.text.line !== p.text.endLine) return splitSentences(this, u);
+    const t = p.text;
+    const hit = this.memoGet<number[]>(t.line, 'saetze', '', t.start, t.end);
+    const out: Satz[] = [];
+    if (hit) {
+      for (let i = 0; i < hit.length; i += 2) out.push({ num: out.length + 1, start: { line: t.line, character: hit[i] }, end: { line: t.line, character: hit[i + 1] } });
+      return out;
+    }
+    const saetze = splitSentences(this, u);
+    const flat: number[] = [];
+    for (const s of saetze) flat.push(s.start.character, s.end.character);
+    this.memoSet(t.line, 'saetze', '', t.start, t.end, flat);
+    return saetze;
   }
 }
+
+/** The memo entries of one line's text, shared by every block that has the line (see Block.memoGet). */
+type LineSlot = { name: string; tag: string; a: number; b: number; value: unknown }[];
 
 const OPEN_QUOTE = '„';
 

@@ -207,6 +207,7 @@ export class NormaDocument {
       } else if (fresh.some((b, i) => b !== region[i])) this.pendingStructure.push({ old: region, fresh });
       this.blocks.splice(bs, be - bs + 1, ...fresh);
       detachReplaced(region, fresh);
+      inheritMemos(region, fresh);
       this.renumber(bs);
       this.generation++;
       return;
@@ -253,6 +254,23 @@ function offsetInRegion(region: Block[], line: number, character: number): numbe
   }
   // past the last line of the region: its end
   return off;
+}
+
+/**
+ * The new blocks of an edit take over the line memos of the blocks it
+ * replaced (see Block.memoActive): the one in the same place when as many
+ * blocks came as went, else the one that began with the same line.
+ */
+function inheritMemos(old: Block[], fresh: Block[]): void {
+  const reused = new Set(old);
+  const kept = new Set(fresh);
+  for (let i = 0; i < fresh.length; i++) {
+    const b = fresh[i];
+    if (reused.has(b)) continue;
+    let pred = fresh.length === old.length && !kept.has(old[i]) ? old[i] : undefined;
+    pred ??= old.find((o) => !kept.has(o) && o.lines[0] === b.lines[0]);
+    b.inheritMemos(pred);
+  }
 }
 
 /** Mark the old blocks that the new list does not reuse. */

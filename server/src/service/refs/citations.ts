@@ -334,7 +334,7 @@ function buildEntries(tokens: CitToken[], shape: { bare: boolean; levels: ShapeL
  * Scan a block's text for citations and law mentions (not quoted text of
  * amendments, not comments or annotations).
  */
-export function scanBlock(block: Block, laws: LawRegistry, ownSgb: boolean, land?: string): BlockCitations {
+export function scanBlock(block: Block, laws: LawRegistry, ownSgb: boolean, land?: string, memoKey?: string): BlockCitations {
   const citations: Citation[] = [];
   const head = block.parse.head;
   if (!head) return { citations };
@@ -344,12 +344,52 @@ export function scanBlock(block: Block, laws: LawRegistry, ownSgb: boolean, land
   /** Units whose text cites a provision „mit der Maßgabe, dass“: their list items continue that citation. */
   let massgabe: Map<Unit, Citation> | undefined;
   const amended = amendedLaw(head, laws, land);
-  for (const seg of segments(block)) {
+  // a line that is one segment on its own, with no citation before it to continue, is scanned as a function of its
+  // text (and of the law the Artikel amends): after an edit its citations come from the memo of the block replaced
+  const memo = memoKey !== undefined && block.memoActive;
+  const memoTag = memo ? `${memoKey}|${amendedKey(amended)}` : '';
+  const segs = segments(block);
+  for (let si = 0; si < segs.length; si++) {
+    const seg = segs[si];
     if (seg.inQuote) continue;
     const line = block.lines[seg.line];
     let carry: Citation | undefined;
     if (massgabe) for (let u: Unit | undefined = seg.unit.parent; u && !carry; u = u.parent) carry = massgabe.get(u);
     const text = line;
+    const alone = memo && !carry && (si === 0 || segs[si - 1].line !== seg.line) && (si + 1 === segs.length || segs[si + 1].line !== seg.line);
+    // the kind of segment (a heading's citations are no amending instructions) goes with its start
+    const segKey = seg.kind === 'title' ? -1 - seg.start : seg.start;
+    const first = citations.length;
+    if (alone) {
+      const hit = block.memoGet<LineCitations>(seg.line, 'citations', memoTag, segKey, seg.end);
+      if (hit) {
+        for (const p of hit.list) {
+          const c: Citation = {
+            block,
+            line: seg.line,
+            start: p.start,
+            end: p.end,
+            unitsEnd: p.unitsEnd,
+            entries: p.entries,
+            law: p.amended ? (amended as LawTarget) : p.law,
+            fassung: p.fassung,
+            fullCitation: p.fullCitation,
+            linked: p.linked,
+            unit: seg.unit,
+            previous: citations.length > first ? citations[citations.length - 1] : undefined,
+            text: p.text,
+            amendment: p.amendment,
+          };
+          citations.push(c);
+          prevEnd = c.end;
+          prevLine = seg.line;
+          prevPath = c.entries[c.entries.length - 1]?.levels;
+        }
+        if (hit.massgabe >= 0) (massgabe ??= new Map()).set(seg.unit, citations[first + hit.massgabe]);
+        continue;
+      }
+    }
+    let massgabeAt = -1;
     let spans: [number, number][] | undefined;
     // search a copy of the segment when it is a small part of a long line (table cells)
     const [hay, off] = haystack(line, seg.start, seg.end);
@@ -448,7 +488,10 @@ export function scanBlock(block: Block, laws: LawRegistry, ownSgb: boolean, land
         }
       }
       if (carry && firstRank > 0 && !linked && c.law.kind === 'intern' && !c.law.explicit) c.law = carry.law;
-      if (firstRank === 0 && hasMassgabe(text, c.end, seg.end)) (massgabe ??= new Map()).set(seg.unit, c);
+      if (firstRank === 0 && hasMassgabe(text, c.end, seg.end)) {
+        (massgabe ??= new Map()).set(seg.unit, c);
+        massgabeAt = citations.length - first;
+      }
       citations.push(c);
       prevEnd = c.end;
       prevLine = seg.line;
@@ -456,8 +499,61 @@ export function scanBlock(block: Block, laws: LawRegistry, ownSgb: boolean, land
       from = c.end;
       TRIGGER_RE.lastIndex = c.end - off;
     }
+    if (alone) {
+      const list: LineCitation[] = [];
+      for (let k = first; k < citations.length; k++) {
+        const c = citations[k];
+        list.push({
+          start: c.start,
+          end: c.end,
+          unitsEnd: c.unitsEnd,
+          entries: c.entries,
+          law: c.law,
+          amended: c.law === amended,
+          fassung: c.fassung,
+          fullCitation: c.fullCitation,
+          linked: c.linked,
+          text: c.text,
+          amendment: c.amendment,
+        });
+      }
+      block.memoSet<LineCitations>(seg.line, 'citations', memoTag, segKey, seg.end, { list, massgabe: massgabeAt });
+    }
   }
   return { citations };
+}
+
+/** A citation as the memo of a line keeps it: no block, unit or neighbour (see scanBlock). */
+interface LineCitation {
+  start: number;
+  end: number;
+  unitsEnd: number;
+  entries: CitEntry[];
+  law: LawTarget;
+  /** The law is the one the Artikel amends (taken from the scan that reads the memo). */
+  amended: boolean;
+  fassung: Fassung | undefined;
+  fullCitation: boolean;
+  linked: boolean;
+  text: string;
+  amendment: boolean;
+}
+
+interface LineCitations {
+  list: LineCitation[];
+  /** The citation (index in list) whose „mit der Maßgabe, dass“ the unit's list items continue, or -1. */
+  massgabe: number;
+}
+
+const lawIds = new WeakMap<KnownLaw, number>();
+let nextLawId = 1;
+/** The law an Artikel amends, as part of a memo key. */
+function amendedKey(t: LawTarget | undefined): string {
+  if (!t) return '-';
+  if (t.kind !== 'gesetz') return `${t.kind}:${'name' in t ? t.name : ''}`;
+  let id = lawIds.get(t.law);
+  if (id === undefined) lawIds.set(t.law, (id = nextLawId++));
+  return `gesetz:${id}`;
 }
 
 /**

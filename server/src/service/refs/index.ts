@@ -132,7 +132,7 @@ export function blockMentions(block: Block, registry: LawRegistry, land?: string
 export function blockCitations(block: Block, registry: LawRegistry, sgb: boolean, key = scanKey(registry, sgb), land?: string): BlockCitations {
   const c = block.caches.get('citations') as BlockScanCache | undefined;
   if (c && c.key === key) return c.result;
-  let result = scanBlock(block, registry, sgb, land);
+  let result = scanBlock(block, registry, sgb, land, key);
   if (!result.citations.length) result = NO_CITATIONS; // most blocks: one shared object, less to keep
   block.caches.set('citations', { key, result } satisfies BlockScanCache);
   return result;
@@ -222,6 +222,7 @@ export function referenceIndex(model: DocumentModel, ctx: RefContext = model.wor
 
 /** Two citations' entries alike in every field (the resolution keeps them). */
 function sameEntries(a: readonly CitEntry[], b: readonly CitEntry[]): boolean {
+  if (a === b) return true; // shared by the citations of one line's memo (refs/citations.ts)
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {
     const x = a[i];

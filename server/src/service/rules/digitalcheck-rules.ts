@@ -127,6 +127,7 @@ export const schriftform: Rule = {
   defaultSeverity: 'warning',
   fixable: false,
   appliesTo: isDraft,
+  lineLocal: true,
   checkBlock(ctx) {
     for (const h of hits(ctx, SCHRIFTFORM_RE, SCHRIFTFORM_QUICK, true)) {
       const m = h.match;
@@ -164,6 +165,7 @@ export const unterschrift: Rule = {
   defaultSeverity: 'warning',
   fixable: false,
   appliesTo: isDraft,
+  lineLocal: true,
   checkBlock(ctx) {
     for (const h of hits(ctx, UNTERSCHRIFT_RE, UNTERSCHRIFT_QUICK, true)) report(ctx, h, { key: 'unterschrift.found', args: { text: h.match[0], prinzip: prinzip(1) } });
   },
@@ -191,6 +193,7 @@ export const persoenlichesErscheinen: Rule = {
   defaultSeverity: 'warning',
   fixable: false,
   appliesTo: isDraft,
+  lineLocal: true,
   checkBlock(ctx) {
     let args: { minuten: string; euro: string } | undefined;
     for (const h of hits(ctx, ERSCHEINEN_RE, ERSCHEINEN_QUICK, true)) {
@@ -219,6 +222,7 @@ export const vorlageOriginal: Rule = {
   defaultSeverity: 'warning',
   fixable: false,
   appliesTo: isDraft,
+  lineLocal: true,
   checkBlock(ctx) {
     for (const h of hits(ctx, ORIGINAL_RE, ORIGINAL_QUICK, true)) report(ctx, h, { key: 'vorlage-original.found', args: { text: h.match[0], prinzip: prinzip(2) } });
   },
@@ -240,6 +244,7 @@ export const technologie: Rule = {
   defaultSeverity: 'warning',
   fixable: false,
   appliesTo: isDraft,
+  lineLocal: true,
   checkBlock(ctx) {
     for (const h of hits(ctx, TECHNOLOGIE_RE, TECHNOLOGIE_QUICK, false)) report(ctx, h, { key: 'technologie.found', args: { text: h.match[0], prinzip: prinzip(3) } });
   },
@@ -297,6 +302,7 @@ export const unbestimmterBegriff: Rule = {
   defaultSeverity: 'warning',
   fixable: false,
   appliesTo: isDraft,
+  lineLocal: true,
   checkBlock(ctx) {
     const p = termPattern(ctx.config?.unbestimmteBegriffe ?? DEFAULT_UNBESTIMMTE_BEGRIFFE);
     if (!p) return;

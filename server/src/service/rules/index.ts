@@ -15,7 +15,7 @@ import { eingangsformel, landesrecht } from './land-rules';
 import type { Block } from '../parser/block';
 import { segments, type Segment } from './segments';
 import type { DocumentModel, DocumentContext } from '../model/document-model';
-import type { RelPos } from '../model/types';
+import type { RelEdit, RelPos } from '../model/types';
 import { EMPTY_CONFIG, type ResolvedConfig } from '../config/config';
 import { settingsKey } from '../config/settings';
 import { closest } from '../util/strings';
@@ -111,13 +111,125 @@ export function blockFindings(block: Block, ctx: DocumentContext, key?: string, 
       findings.push({ rule: current, ...f });
     },
   };
+  // line-local rules on an edited block: their findings for one-line units come from the line memo
+  const memo = block.memoActive;
+  const local = memo ? BLOCK_RULES.filter((r) => r.lineLocal && runs(r, ctx) && !isOff(r, cfg)) : [];
+  const localFindings = memo && local.length ? lineLocalFindings(local, check, `${key}|${local.map((r) => r.id).join(',')}`) : undefined;
   for (const rule of BLOCK_RULES) {
     if (!runs(rule, ctx) || isOff(rule, cfg)) continue;
     current = rule.id;
-    rule.checkBlock?.(check);
+    if (localFindings && rule.lineLocal) {
+      const out = localFindings[local.indexOf(rule)];
+      if (out.length) {
+        if (findings === NO_FINDINGS) findings = [];
+        for (const f of out) findings.push(f);
+      }
+    } else rule.checkBlock?.(check);
   }
   block.ruleCache = { key, findings };
   return findings;
+}
+
+/**
+ * Segments whose findings line-local rules may take from the line memo: the
+ * only segment on its line, the whole text of a unit of one line.
+ */
+function oneLineUnits(segs: readonly Segment[]): boolean[] {
+  return segs.map((seg, i) => {
+    if (seg.inQuote || seg.kind !== 'text') return false;
+    if ((i > 0 && segs[i - 1].line === seg.line) || (i + 1 < segs.length && segs[i + 1].line === seg.line)) return false;
+    const parts = seg.unit.parts;
+    if (parts.length !== 1) return false;
+    const p = parts[0];
+    return p.type === 'text' && p.text.line === seg.line && p.text.endLine === seg.line && p.text.start === seg.start && p.text.end === seg.end;
+  });
+}
+
+/** A memo entry for a line without findings of any line-local rule. */
+const NONE_LOCAL: RuleFinding[][] = [];
+
+/**
+ * The findings of the line-local rules, per rule in the order its check gives
+ * them: for the one-line units, taken from the line memo (one entry per line
+ * for all of them); the rules run on the other segments only.
+ */
+function lineLocalFindings(rules: readonly Rule[], check: BlockCheckContext, tag: string): RuleFinding[][] {
+  const segs = check.segments;
+  const block = check.block;
+  const memoizable = oneLineUnits(segs);
+  const cached: (RuleFinding[][] | undefined)[] = [];
+  const todo: Segment[] = [];
+  for (let i = 0; i < segs.length; i++) {
+    const seg = segs[i];
+    const hit = memoizable[i] ? block.memoGet<RuleFinding[][]>(seg.line, 'rules', tag, seg.start, seg.end) : undefined;
+    cached.push(hit);
+    if (!hit) todo.push(seg);
+  }
+  // each rule on the segments not in the memo; its findings by line, and in the order reported
+  const byLine: Map<number, RuleFinding[]>[] = [];
+  const order: RuleFinding[][] = [];
+  for (const rule of rules) {
+    const lineMap = new Map<number, RuleFinding[]>();
+    const list: RuleFinding[] = [];
+    byLine.push(lineMap);
+    order.push(list);
+    if (!todo.length) continue;
+    rule.checkBlock?.({
+      block: check.block,
+      doc: check.doc,
+      config: check.config,
+      segments: todo,
+      report: (f) => {
+        const x: RuleFinding = { rule: rule.id, ...f };
+        list.push(x);
+        const l = lineMap.get(f.start.line);
+        if (l) l.push(x);
+        else lineMap.set(f.start.line, [x]);
+      },
+    });
+  }
+  const out: RuleFinding[][] = rules.map(() => []);
+  const emitted = new Set<number>();
+  for (let i = 0; i < segs.length; i++) {
+    const seg = segs[i];
+    const hit = cached[i];
+    if (hit) {
+      for (let r = 0; r < hit.length; r++) for (const f of hit[r]) out[r].push(onLine(f, seg.line));
+      continue;
+    }
+    if (emitted.has(seg.line)) continue;
+    emitted.add(seg.line);
+    let any = false;
+    let onItsLine = true;
+    for (let r = 0; r < rules.length; r++) {
+      const group = byLine[r].get(seg.line);
+      if (!group) continue;
+      any = true;
+      for (const f of group) {
+        out[r].push(f);
+        if (!allOnLine(f, seg.line)) onItsLine = false;
+      }
+    }
+    if (memoizable[i] && onItsLine) block.memoSet(seg.line, 'rules', tag, seg.start, seg.end, any ? rules.map((_, r) => (byLine[r].get(seg.line) ?? []).map((f) => onLine(f, 0))) : NONE_LOCAL);
+  }
+  // (a line-local rule reports on its segments' lines only; anything else keeps its place at the end)
+  for (let r = 0; r < rules.length; r++) for (const f of order[r]) if (!emitted.has(f.start.line)) out[r].push(f);
+  return out;
+}
+
+function allOnLine(f: RuleFinding, line: number): boolean {
+  const on = (e: { start: RelPos; end: RelPos }): boolean => e.start.line === line && e.end.line === line;
+  return on(f) && (f.fix ?? []).every(on) && (f.suggestions ?? []).every((s) => s.edits.every(on));
+}
+
+/** A finding whose positions all lie on one line, moved to `line`. */
+function onLine(f: RuleFinding, line: number): RuleFinding {
+  const at = (p: RelPos): RelPos => ({ line, character: p.character });
+  const edit = (e: RelEdit): RelEdit => ({ start: at(e.start), end: at(e.end), newText: e.newText });
+  const x: RuleFinding = { ...f, start: at(f.start), end: at(f.end) };
+  if (f.fix) x.fix = f.fix.map(edit);
+  if (f.suggestions) x.suggestions = f.suggestions.map((s) => ({ title: s.title, edits: s.edits.map(edit) }));
+  return x;
 }
 
 export interface PlacedFinding {

@@ -68,6 +68,15 @@ export interface ReportInput {
 
 export interface Rule extends RuleMeta {
   checkBlock?(ctx: BlockCheckContext): void;
+  /**
+   * The rule's block check goes segment by segment, and what it reports for
+   * a segment lies on the segment's line and follows from that line's text,
+   * the segment's range and kind, and (for the Sätze) its unit's own text,
+   * besides the document context and configuration: for a unit whose text
+   * is one line (a numbered Änderungsbefehl), its findings can be kept
+   * across edits of other lines of the block (see blockFindings).
+   */
+  lineLocal?: boolean;
   checkDocument?(ctx: DocumentCheckContext): void;
 }
 

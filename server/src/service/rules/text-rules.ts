@@ -34,6 +34,7 @@ export const abkuerzung: Rule = {
   defaultSeverity: 'warning',
   fixable: true,
   appliesTo: isDraft,
+  lineLocal: true,
   checkBlock(ctx) {
     const lines = ctx.block.lines;
     for (const seg of ctx.segments) {
@@ -104,6 +105,7 @@ export const eigeneAbkuerzung: Rule = {
   defaultSeverity: 'warning',
   fixable: true,
   appliesTo: isDraft,
+  lineLocal: true,
   checkBlock(ctx) {
     const names = [ctx.doc.abkuerzung, ctx.doc.kurztitel].filter((n): n is string => !!n && n.length >= 3);
     if (!names.length) return;
@@ -183,6 +185,7 @@ export const bereichStrich: Rule = {
   defaultSeverity: 'warning',
   fixable: true,
   appliesTo: isDraft,
+  lineLocal: true,
   checkBlock(ctx) {
     for (const seg of ctx.segments) {
       if (seg.inQuote) continue;
@@ -229,6 +232,7 @@ export const anfuehrungszeichen: Rule = {
   defaultSeverity: 'warning',
   fixable: true,
   appliesTo: isDraft,
+  lineLocal: true,
   checkBlock(ctx) {
     const block = ctx.block;
     // multi-line parts: balance is checked over the whole part (built when first needed)
