@@ -78,6 +78,39 @@ function lawUnits(doc: NormaDoc, only?: ReadonlySet<string>): Map<string, LawUni
   return out;
 }
 
+/** The blocks of the law (per tree), to tell the blocks of a new version that the commands made. */
+const blockSets = new WeakMap<NormaDoc, Set<DocBlock>>();
+function blockSet(doc: NormaDoc): Set<DocBlock> {
+  let s = blockSets.get(doc);
+  if (!s) blockSets.set(doc, (s = new Set(doc.blocks)));
+  return s;
+}
+
+/** The keys of the units whose blocks differ between the law and its new version (by identity: unchanged blocks are shared). */
+function changedBlockKeys(base: NormaDoc, neu: NormaDoc): Set<string> {
+  const keys = new Set<string>();
+  const add = (b: DocBlock): void => {
+    const u = blockUnit(b);
+    if (u) keys.add(u.key);
+    else if (b.heading?.kind === 'gliederung') {
+      const g = gliederungOf(b.heading.label);
+      if (g.num) keys.add(`${g.word} ${g.num}`);
+    }
+  };
+  const inBase = blockSet(base);
+  let shared = 0;
+  for (const b of neu.blocks) {
+    if (inBase.has(b)) shared++;
+    else add(b);
+  }
+  // blocks of the law the new version no longer has (replaced or removed)
+  if (shared < base.blocks.length) {
+    const inNeu = new Set(neu.blocks);
+    for (const b of base.blocks) if (!inNeu.has(b)) add(b);
+  }
+  return keys;
+}
+
 /** The entries of an Inhaltsübersicht by key, with their titles (an entry for a range of §§ is left out). */
 function entries(toc: readonly TocLine[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
@@ -153,12 +186,20 @@ function structural(c: Command): boolean {
 }
 
 /** The units and entries of the amended law as it is (per tree). */
-const baseCache = new WeakMap<NormaDoc, { units: Map<string, LawUnit>; entries: Map<string, string[]>; toc: TocLine[] | undefined }>();
-function baseOf(doc: NormaDoc): { units: Map<string, LawUnit>; entries: Map<string, string[]>; toc: TocLine[] | undefined } {
+interface Base {
+  units: Map<string, LawUnit>;
+  entries: Map<string, string[]>;
+  /** The kinds of unit the Inhaltsübersicht lists („§“, „Abschnitt“, …). */
+  kinds: Set<string>;
+  toc: TocLine[] | undefined;
+}
+const baseCache = new WeakMap<NormaDoc, Base>();
+function baseOf(doc: NormaDoc): Base {
   let b = baseCache.get(doc);
   if (!b) {
     const toc = tocOf(doc);
-    b = { units: toc ? lawUnits(doc) : new Map(), entries: toc ? entries(toc) : new Map(), toc };
+    const e: Map<string, string[]> = toc ? entries(toc) : new Map();
+    b = { units: toc ? lawUnits(doc) : new Map(), entries: e, kinds: new Set([...e.keys()].map((k) => k.split(' ')[0])), toc };
     baseCache.set(doc, b);
   }
   return b;
@@ -279,16 +320,17 @@ export const aenderungInhaltsuebersicht: Rule = {
       const neuToc = tocOf(neuDoc);
       // the Inhaltsübersicht repealed or replaced as a whole: nothing to compare
       if (!neuToc || l.commands.some((c) => isToc(c) && c.target.length === 1 && !c.words && c.verb !== 'anfuegen' && c.verb !== 'voranstellen')) continue;
-      // the units to look at: those the structural commands name, or all when a command reaches further (a Gliederung unit with its §§, a range)
-      const wide = l.commands.some(
-        (c) => structural(c) && (c.target[0]?.kind === 'gliederung' || c.neu?.kind === 'gliederung' || c.target.some((x) => x.range) || (isToc(c) && !c.target.some((x) => x.kind === 'angabe') && !c.content?.length)),
-      );
-      const candidates = wide ? undefined : new Set(l.commands.filter(structural).flatMap((c) => [...commandKeys(c)]));
+      // the units to look at: those the structural commands name, and every unit whose block the commands
+      // replaced, added or removed (the apply engine copies only the blocks it changes, so the new version
+      // shares the others with the law: a Gliederung unit with its §§ or a range costs no walk of the whole law)
+      const candidates = new Set(l.commands.filter(structural).flatMap((c) => [...commandKeys(c)]));
+      for (const k of changedBlockKeys(baseDoc, neuDoc)) candidates.add(k);
       const base = b0.units;
       const neu = lawUnits(neuDoc, candidates);
       const index = commandIndex(l);
       const baseEntries = b0.entries;
       const neuEntries = neuToc === b0.toc ? baseEntries : entries(neuToc);
+      if (neuEntries !== baseEntries) for (const k of new Set([...baseEntries.keys(), ...neuEntries.keys()])) if (!same(baseEntries.get(k), neuEntries.get(k))) candidates.add(k);
       const lawName = l.law.abkuerzung ?? l.law.titel;
       const seen = new Set<string>();
       const report = (c: Command | undefined, message: Message, cmd?: TocCommand): void => {
@@ -299,35 +341,30 @@ export const aenderungInhaltsuebersicht: Rule = {
         ctx.report(c.span.block, { message, start: { line: c.span.line, character: c.span.start }, end: { line: c.span.line, character: c.span.end }, suggestions });
       };
       // the units the draft changes: each with its Angabe as it has to read
-      // the §§ and Artikel of the new version that have an Angabe, in the order of the law
-      let listed: { key: string; index: number }[] | undefined;
+      // the nearest §§ or Artikel before and after a unit of the new version that have an Angabe
+      const listedAt = (i: number): string | undefined => {
+        const k = blockUnit(neuDoc.blocks[i])?.key;
+        return k && /^(?:§|Artikel)/.test(k) && neuEntries.has(k) ? k : undefined;
+      };
       const neighbour = (key: string): { after?: string; before?: string } => {
         const u = neu.get(key);
         if (!u) return {};
-        listed ??= [...(candidates ? lawUnits(neuDoc) : neu).entries()]
-          .filter(([k]) => neuEntries.has(k) && /^(?:§|Artikel)/.test(k))
-          .map(([k, x]) => ({ key: k, index: x.index }))
-          .sort((p, q) => p.index - q.index);
         let after: string | undefined;
         let before: string | undefined;
-        for (const x of listed) {
-          if (x.index < u.index) after = x.key;
-          else if (x.index > u.index) {
-            before = x.key;
-            break;
-          }
-        }
+        for (let i = u.index - 1; i >= 0 && !after; i--) after = listedAt(i);
+        for (let i = u.index + 1; i < neuDoc.blocks.length && !before; i++) before = listedAt(i);
         return { after, before };
       };
-      for (const key of candidates ?? new Set([...base.keys(), ...neu.keys()])) {
+      for (const key of candidates) {
         const b = base.get(key);
         const n = neu.get(key);
         if (!b && !n) continue;
         // a Gliederung number that stands more than once before or after the changes: which Angabe belongs to which unit is not known
         if (b?.mehrfach || n?.mehrfach) continue;
         if (b && n && b.title === n.title) continue;
-        // keys the Inhaltsübersicht does not list at all (a law that lists only its §§) are left alone
-        if (!/^(?:§|Artikel)/.test(key) && ![...baseEntries.keys()].some((k) => k.split(' ')[0] === key.split(' ')[0])) continue;
+        // kinds of unit the Inhaltsübersicht does not list at all are left alone (a law that lists only its
+        // §§; the BGB, whose Inhaltsübersicht lists its Bücher, Abschnitte and Titel but no §)
+        if (!b0.kinds.has(key.split(' ')[0])) continue;
         const list = neuEntries.get(key);
         const entry = list?.includes(n?.title ?? '') ? n?.title : list?.[0];
         const c = commandFor(index.law.get(key));
@@ -346,7 +383,7 @@ export const aenderungInhaltsuebersicht: Rule = {
         }
       }
       // the Angaben the draft changes: each with its unit as it is in the new version
-      for (const key of candidates ?? new Set([...baseEntries.keys(), ...neuEntries.keys()])) {
+      for (const key of candidates) {
         if (seen.has(key) || same(baseEntries.get(key), neuEntries.get(key))) continue;
         const n = neu.get(key);
         if (n?.mehrfach || base.get(key)?.mehrfach) continue;
