@@ -32,6 +32,8 @@ export interface SchedulerOptions {
   maxDelay?: number;
   /** An analysis slower than this (ms) makes the next delay as long as the analysis. */
   slowMs?: number;
+  /** Called once no analysis is waiting any more, after the last one ran (the server collects garbage then: idle-gc.ts). */
+  idle?: () => void;
 }
 
 export class DiagnosticsScheduler {
@@ -41,6 +43,8 @@ export class DiagnosticsScheduler {
   private readonly minDelay: number;
   private readonly maxDelay: number;
   private readonly slowMs: number;
+  private readonly idle: (() => void) | undefined;
+  private idleQueued = false;
 
   /** `run` analyses and publishes one document; it should check the token before publishing. */
   constructor(
@@ -51,6 +55,7 @@ export class DiagnosticsScheduler {
     this.minDelay = options.minDelay ?? 2;
     this.maxDelay = options.maxDelay ?? 250;
     this.slowMs = options.slowMs ?? 50;
+    this.idle = options.idle;
   }
 
   setFixedDelay(ms: number | undefined): void {
@@ -73,8 +78,19 @@ export class DiagnosticsScheduler {
       const t0 = performance.now();
       this.run(uri, token);
       this.lastCost.set(uri, performance.now() - t0);
+      this.whenIdle();
     }, delay);
     this.pending.set(uri, { timer, token });
+  }
+
+  /** After the messages that arrived meanwhile were read: `idle`, unless another analysis is waiting. */
+  private whenIdle(): void {
+    if (!this.idle || this.idleQueued) return;
+    this.idleQueued = true;
+    setImmediate(() => {
+      this.idleQueued = false;
+      if (this.pending.size === 0) this.idle?.();
+    });
   }
 
   cancel(uri: string): void {

@@ -35,6 +35,7 @@ import { DEFAULT_SETTINGS, parseSettings, sameSettings, ServerLanguageService, t
 import { canonicalUri, findDrafts, isConfigPath, isNormaPath, nodeFileSystem, pathToUri, readDraft, uriToPath } from './workspace';
 import { t } from './messages';
 import { compactCompletions, limitCompletions } from './completions';
+import { idleMinorGc } from './idle-gc';
 
 /** `initializationOptions` the server understands (all optional). */
 export interface InitializationOptions {
@@ -103,7 +104,7 @@ export function startServer(connection: Connection): void {
 
   // --- diagnostics ------------------------------------------------------------------
 
-  const scheduler = new DiagnosticsScheduler((uri, token) => publish(uri, token), {});
+  const scheduler = new DiagnosticsScheduler((uri, token) => publish(uri, token), { idle: () => void idleMinorGc() });
   /** Documents whose next analysis is a refresh (another draft changed): published only if their findings changed. */
   const refreshing = new Set<string>();
   /** What was last published per document, for refreshes. */
