@@ -149,6 +149,13 @@ describe('incremental update', () => {
       checkEdits(BASE, [[{ range: { start: s, end: { line: s.line + 1, character: 0 } }, text: '' }]]);
     });
 
+    it('retyping a § heading with another label („§  3“) refreshes what other §§ say about it', () => {
+      // a citation of a missing § names the nearest one by its label: the label is part of the block's structure
+      const text = ['---', 'titel: Gesetz zur Erprobung', 'typ: stammgesetz', '---', '§ 1 Zweck', 'Nach § 9 wird geprüft.', '§ 2 Antrag', 'Text.', '§ 3 Inkrafttreten', 'Dieses Gesetz tritt am Tag nach der Verkündung in Kraft.', ''].join('\n');
+      const { incremental } = checkEdits(text, [[{ range: { start: { line: 8, character: 1 }, end: { line: 8, character: 1 } }, text: ' ' }]]);
+      assert.ok((incremental as { text: string }).text.includes('§  3 Inkrafttreten'));
+    });
+
     it('inserting a new heading splits a block', () => {
       checkEdits(BASE, [[ins(BASE, 'Das gilt auch am', '§ 2a Neu\n')]]);
     });

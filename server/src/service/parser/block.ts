@@ -155,7 +155,7 @@ export class Block {
   structureSignature(): string {
     if (this._signature === undefined) {
       const out: string[] = [];
-      for (const u of this.parse.units) out.push(`${u.kind}:${u.num ?? ''}:${u.numTo ?? ''}:${u.repealed ? 1 : 0}:${u.children.length}:${u.saetze.length}`);
+      for (const u of this.parse.units) out.push(`${u.kind}:${u.num ?? ''}:${u.numTo ?? ''}:${u.label}:${u.repealed ? 1 : 0}:${u.children.length}:${u.saetze.length}`);
       this._signature = out.join('|');
     }
     return this._signature;
