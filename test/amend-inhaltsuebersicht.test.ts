@@ -17,20 +17,13 @@ import { applyEdits, createLanguageService, type NormaDiagnostic } from '../serv
 import { amendAnalysis, newVersions, parseCommand, synopse } from '../server/src/service/amend';
 import { importXml } from '../server/src/service/import';
 import { parseXml, findAll, type XElement } from '../server/src/service/import/xml';
-import { amendingDraft, ERPROBUNGSGESETZ } from './amend-helpers';
+import { amendingDraft, ERPROBUNGSGESETZ, erprobungsgesetz } from './amend-helpers';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SCHEMA = path.resolve(ROOT, '..', 'shared', 'schemas', 'validate-regelungstext-entwurfsfassung.xsd');
 
 /** A small law with an Inhaltsübersicht. */
-const ZIEL = [
-  '---',
-  'titel: Gesetz über die Erprobung',
-  'kurztitel: Erprobungsgesetz',
-  'abkuerzung: ErprG',
-  'typ: stammgesetz',
-  'fassung: konsolidiert',
-  '---',
+const ZIEL = erprobungsgesetz([
   'Inhaltsübersicht',
   '  Abschnitt 1 Allgemeines',
   '    § 1 Anwendungsbereich',
@@ -54,8 +47,7 @@ const ZIEL = [
   '',
   '§ 4 Inkrafttreten',
   'Dieses Gesetz tritt am Tag nach der Verkündung in Kraft.',
-  '',
-].join('\n');
+]);
 
 const Z = 'file:///ws/erprg.norma';
 const E = 'file:///ws/entwurf.norma';

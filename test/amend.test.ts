@@ -13,36 +13,14 @@ import * as path from 'node:path';
 import { createLanguageService, NormaDocument, DocumentModel, type NormaDiagnostic } from '../server/src/service/index';
 import { amendAnalysis, newVersions, parseCommand } from '../server/src/service/amend';
 import { importXml } from '../server/src/service/import';
-import { amendingDraft, ERPROBUNGSGESETZ } from './amend-helpers';
+import { amendingDraft, ERPROBUNGSGESETZ, erprobungsgesetz, erprobungsgesetzParagraphen } from './amend-helpers';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus');
 const BIN = path.join(ROOT, 'bin', 'norma.js');
 
 /** A small target law. */
-const ZIEL = [
-  '---',
-  'titel: Gesetz über die Erprobung',
-  'kurztitel: Erprobungsgesetz',
-  'abkuerzung: ErprG',
-  'typ: stammgesetz',
-  'fassung: konsolidiert',
-  '---',
-  '§ 1 Anwendungsbereich',
-  '(1) Dieses Gesetz gilt für die Anmeldung einer Wohnung innerhalb von zwei Wochen.',
-  '(2) Die Anmeldung ist schriftlich oder schriftlich auf Antrag vorzunehmen. Sie ist gebührenfrei.',
-  '(3) Die Behörde kann',
-  '  1. eine Auskunft verlangen oder',
-  '  2. den Antrag ablehnen.',
-  '§ 2 Zuständigkeit',
-  'Zuständig ist die Meldebehörde.',
-  '§ 3 Verfahren',
-  '(1) Das Verfahren ist elektronisch.',
-  '(2) Das Nähere regelt eine Verordnung.',
-  '§ 4 Inkrafttreten',
-  'Dieses Gesetz tritt am Tag nach der Verkündung in Kraft.',
-  '',
-].join('\n');
+const ZIEL = erprobungsgesetz(erprobungsgesetzParagraphen('Die Anmeldung ist schriftlich oder schriftlich auf Antrag vorzunehmen. Sie ist gebührenfrei.'));
 
 const entwurf = (commands: string[]): string => amendingDraft(ERPROBUNGSGESETZ, commands);
 

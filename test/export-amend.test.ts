@@ -18,7 +18,7 @@ import { createLanguageService, type LanguageService } from '../server/src/servi
 import { amendAnalysis, newVersions } from '../server/src/service/amend';
 import { importXml } from '../server/src/service/import';
 import { parseXml, findAll, find, type XElement } from '../server/src/service/import/xml';
-import { amendingDraft, ERPROBUNGSGESETZ } from './amend-helpers';
+import { amendingDraft, ERPROBUNGSGESETZ, erprobungsgesetz, erprobungsgesetzParagraphen } from './amend-helpers';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SHARED = path.resolve(ROOT, '..', 'shared');
@@ -43,29 +43,7 @@ function validate(xml: string): string | undefined {
   }
 }
 
-const ZIEL = [
-  '---',
-  'titel: Gesetz über die Erprobung',
-  'kurztitel: Erprobungsgesetz',
-  'abkuerzung: ErprG',
-  'typ: stammgesetz',
-  'fassung: konsolidiert',
-  '---',
-  '§ 1 Anwendungsbereich',
-  '(1) Dieses Gesetz gilt für die Anmeldung einer Wohnung innerhalb von zwei Wochen.',
-  '(2) Die Anmeldung ist schriftlich vorzunehmen. Sie ist gebührenfrei.',
-  '(3) Die Behörde kann',
-  '  1. eine Auskunft verlangen oder',
-  '  2. den Antrag ablehnen.',
-  '§ 2 Zuständigkeit',
-  'Zuständig ist die Meldebehörde.',
-  '§ 3 Verfahren',
-  '(1) Das Verfahren ist elektronisch.',
-  '(2) Das Nähere regelt eine Verordnung.',
-  '§ 4 Inkrafttreten',
-  'Dieses Gesetz tritt am Tag nach der Verkündung in Kraft.',
-  '',
-].join('\n');
+const ZIEL = erprobungsgesetz(erprobungsgesetzParagraphen('Die Anmeldung ist schriftlich vorzunehmen. Sie ist gebührenfrei.'));
 
 const entwurf = (commands: string[]): string => amendingDraft(ERPROBUNGSGESETZ, commands);
 

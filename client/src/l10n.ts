@@ -15,9 +15,9 @@
  *                project, the extension's own texts to the editor, so they
  *                follow the editor as they always did.
  *
- * German texts come from l10n/bundle.l10n.de.json, the same bundle VS Code
- * reads: when VS Code itself is German, `vscode.l10n.t` answers; otherwise
- * the bundle is read once from the extension's folder. The English text is
+ * German texts come from l10n/bundle.l10n.de.json, the bundle VS Code reads
+ * for `vscode.l10n.t`, read once from the extension's folder (whatever VS
+ * Code's display language). The English text is
  * the message itself. Placeholders are `{0}`, `{1}`, … as in `vscode.l10n.t`.
  * A change of `norma.locale` applies to every text made after it.
  */
@@ -64,8 +64,5 @@ function bundle(): Record<string, string> {
 
 /** The text of `message` (the English text, a key of the l10n bundles) in Norma's language, with the arguments put in. */
 export function t(message: string, ...args: (string | number | boolean)[]): string {
-  if (uiLanguage() !== 'de') return format(message, args);
-  // VS Code has read the same bundle when its display language is German
-  if (vscode.l10n.bundle?.[message] !== undefined && isGerman(vscode.env.language)) return vscode.l10n.t(message, ...args);
-  return format(bundle()[message] ?? message, args);
+  return format(uiLanguage() === 'de' ? (bundle()[message] ?? message) : message, args);
 }

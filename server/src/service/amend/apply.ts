@@ -370,16 +370,8 @@ class Engine<C extends Change> {
     const v = first.values[0];
     const bi = this.findNorm(first.kind, v);
     if (bi < 0) {
-      const nums = normNums(this.doc, first.kind);
-      const k = numKey(v);
-      let before: string | undefined;
-      let after: string | undefined;
-      for (const n of nums) {
-        if (numKey(n) < k && (!before || numKey(n) > numKey(before))) before = n;
-        if (numKey(n) > k && (!after || numKey(n) < numKey(after))) after = n;
-      }
-      const near = [before, after].filter(Boolean).map((n) => `${WORD[first.kind]} ${n}`).join(', ');
-      return { missing: true, what: levelText({ ...first, values: [v], range: false }), existing: near ? `nächste: ${near}` : '' };
+      const existing = nearestText(normNums(this.doc, first.kind), v, (n) => `${WORD[first.kind]} ${n}`);
+      return { missing: true, what: levelText({ ...first, values: [v], range: false }), existing };
     }
     const block = write ? this.own(bi) : this.doc.blocks[bi];
     const loc: Located = { blockIndex: bi, unit: block, address: levelText({ ...first, values: [v], range: false }) };
@@ -834,7 +826,7 @@ class Engine<C extends Change> {
       const inScope = units.filter((u) => u.word === l.word && scopes.some((s) => inside(u, s)));
       const hits = inScope.filter((u) => u.num === v);
       const what = `${address ? `${address} ` : ''}${l.word} ${v}`;
-      if (!hits.length) return { missing: true, what, existing: nearestText(inScope.map((u) => u.num), v, l.word ?? '') };
+      if (!hits.length) return { missing: true, what, existing: nearestText(inScope.map((u) => u.num), v, (n) => `${l.word ?? ''} ${n}`) };
       scopes = hits;
       address = what;
     }
@@ -895,7 +887,7 @@ class Engine<C extends Change> {
     const found: GUnit[] = [];
     for (const v of expand(last, [...new Set(inScope.map((u) => u.num))])) {
       const hits = inScope.filter((x) => x.num === v);
-      if (!hits.length) return this.fail(change, { missing: true, what: `${prefix}${last.word} ${v}`, existing: nearestText(inScope.map((x) => x.num), v, last.word ?? '') });
+      if (!hits.length) return this.fail(change, { missing: true, what: `${prefix}${last.word} ${v}`, existing: nearestText(inScope.map((x) => x.num), v, (n) => `${last.word ?? ''} ${n}`) });
       // „Abschnitt 3“ where each Buch has one: not a guess at the first
       if (hits.length > 1) return this.ambiguous(change, `${prefix}${last.word} ${v}`, hits, units);
       if (!found.includes(hits[0])) found.push(hits[0]);
@@ -1445,8 +1437,11 @@ function inside(u: GUnit, scope: GUnit | undefined): boolean {
   return !scope || (u.index > scope.index && u.index < scope.end);
 }
 
-/** „nächste: Abschnitt 2, Abschnitt 4“: the numbers next to a missing one. */
-function nearestText(nums: string[], v: string, word: string): string {
+/**
+ * „nächste: Abschnitt 2, Abschnitt 4“: the numbers next to a missing one, each named by `name`
+ * (`none` when there is none on either side).
+ */
+export function nearestText(nums: string[], v: string, name: (n: string) => string, none = ''): string {
   const k = numKey(v);
   let before: string | undefined;
   let after: string | undefined;
@@ -1454,8 +1449,8 @@ function nearestText(nums: string[], v: string, word: string): string {
     if (numKey(n) < k && (!before || numKey(n) > numKey(before))) before = n;
     if (numKey(n) > k && (!after || numKey(n) < numKey(after))) after = n;
   }
-  const near = [before, after].filter(Boolean).map((n) => `${word} ${n}`).join(', ');
-  return near ? `nächste: ${near}` : '';
+  const near = [before, after].filter((n): n is string => n !== undefined).map(name).join(', ');
+  return near ? `nächste: ${near}` : none;
 }
 
 // --- what a change depends on --------------------------------------------------------------------------

@@ -10,7 +10,7 @@
  */
 import type { TocLine } from '../import/writer';
 import type { AstLevel } from './grammar';
-import { gliederungOf, numKey } from './apply';
+import { gliederungOf, nearestText, numKey } from './apply';
 
 export interface TocUnit {
   kind: 'paragraph' | 'artikel' | 'anlage' | 'gliederung';
@@ -115,24 +115,13 @@ export function findAngabe(toc: readonly TocLine[], l: AstLevel): number[] | Toc
     const k = units.findIndex((u, i) => i >= from && names(u, of, v));
     if (k < 0) {
       const word = unitKey({ kind: of.kind as TocUnit['kind'], word: of.word, num: '' });
-      return { missing: true, what: `Inhaltsübersicht, Angabe zu ${word} ${v}`, existing: nearest(sameKind.map((u) => u.num), v, word) };
+      return { missing: true, what: `Inhaltsübersicht, Angabe zu ${word} ${v}`, existing: nearestText(sameKind.map((u) => u.num), v, (n) => `Angabe zu ${word} ${n}`, 'die Inhaltsübersicht hat keine Angabe dieser Art') };
     }
     if (!out.includes(k)) out.push(k);
   }
   return out.sort((a, b) => a - b);
 }
 
-function nearest(nums: string[], v: string, word: string): string {
-  const k = numKey(v);
-  let before: string | undefined;
-  let after: string | undefined;
-  for (const n of nums) {
-    if (numKey(n) < k && (!before || numKey(n) > numKey(before))) before = n;
-    if (numKey(n) > k && (!after || numKey(n) < numKey(after))) after = n;
-  }
-  const near = [before, after].filter(Boolean).map((n) => `Angabe zu ${word} ${n}`).join(', ');
-  return near ? `nächste: ${near}` : 'die Inhaltsübersicht hat keine Angabe dieser Art';
-}
 
 /**
  * The entries of a quotation: one per line, without the quotation marks
